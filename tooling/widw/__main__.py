@@ -1,0 +1,5 @@
+"""`python -m widw` runs the command-line interface."""
+
+from widw.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Content pipeline: read files, validate them, and build the typed library."""

@@ -1,0 +1,206 @@
+"""The library: every valid case, lesson and episode, linked both ways, built once per build."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from widw.content.hints import quality_hints
+from widw.content.models import Case, Episode, Lesson
+from widw.content.problems import Problem
+from widw.content.reader import Kind, RawDocument, read_document
+from widw.content.validate import Entry, check_references, validate_document
+from widw.content.vocabulary import Vocabulary, load_vocabulary
+
+
+@dataclass(frozen=True)
+class ProjectPaths:
+    """Where the content lives, relative to the project root."""
+
+    root: Path
+    cases: str = "cases"
+    lessons: str = "lessons"
+    episodes: str = "episodes"
+    vocabulary: str = "vocabulary.yml"
+
+    def folders(self) -> list[tuple[str, Kind]]:
+        return [(self.cases, "case"), (self.lessons, "lesson"), (self.episodes, "episode")]
+
+    def watched(self) -> list[Path]:
+        """The folders and files whose change must rebuild the site."""
+        paths = [self.root / folder for folder, _ in self.folders()]
+        return [*paths, self.root / self.vocabulary]
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """Where an entry came from: for edit links, caches and messages."""
+
+    path: str
+    content_hash: str
+
+
+@dataclass
+class Library:
+    """Typed content with indexes in both directions."""
+
+    cases: dict[str, Case]
+    lessons: dict[str, Lesson]
+    episodes: dict[str, Episode]
+    vocabulary: Vocabulary
+    files: dict[tuple[Kind, str], SourceFile] = field(default_factory=dict)
+    _lessons_by_case: dict[str, list[str]] = field(init=False, repr=False)
+    _cases_by_lesson: dict[str, list[str]] = field(init=False, repr=False)
+    _episodes_by_case: dict[str, list[str]] = field(init=False, repr=False)
+    _aliases: dict[tuple[Kind, str], str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        by_case: dict[str, set[str]] = defaultdict(set)
+        by_lesson: dict[str, set[str]] = defaultdict(set)
+        for case in self.cases.values():
+            for lesson_id in case.lessons:
+                if lesson_id in self.lessons:
+                    by_case[case.slug].add(lesson_id)
+                    by_lesson[lesson_id].add(case.slug)
+        for lesson in self.lessons.values():
+            for slug in lesson.cases:
+                if slug in self.cases:
+                    by_case[slug].add(lesson.id)
+                    by_lesson[lesson.id].add(slug)
+        self._lessons_by_case = {k: sorted(v) for k, v in by_case.items()}
+        self._cases_by_lesson = {k: sorted(v) for k, v in by_lesson.items()}
+        episodes: dict[str, list[str]] = defaultdict(list)
+        for episode in self.episodes.values():
+            for discussed in episode.cases:
+                episodes[discussed.slug].append(episode.slug)
+        self._episodes_by_case = dict(episodes)
+        self._aliases = {}
+        for kind, entries in (("case", self.cases), ("episode", self.episodes)):
+            for slug, entry in entries.items():
+                for alias in entry.aliases:  # type: ignore[attr-defined]
+                    self._aliases[(kind, alias)] = slug  # type: ignore[index]
+        for lesson in self.lessons.values():
+            for alias in lesson.aliases:
+                self._aliases[("lesson", alias)] = lesson.id
+
+    def lessons_for_case(self, slug: str) -> list[Lesson]:
+        """Lessons this case supports (linked from either side)."""
+        return [self.lessons[i] for i in self._lessons_by_case.get(slug, [])]
+
+    def cases_for_lesson(self, lesson_id: str) -> list[Case]:
+        """Cases that show this lesson (linked from either side)."""
+        return [self.cases[s] for s in self._cases_by_lesson.get(lesson_id, [])]
+
+    def episodes_for_case(self, slug: str) -> list[Episode]:
+        """Episodes, films and meetings in which this case is discussed."""
+        return [self.episodes[s] for s in self._episodes_by_case.get(slug, [])]
+
+    def lessons_for_role(self, role: str) -> list[Lesson]:
+        """Every lesson addressed to a role, in file order."""
+        return [lesson for lesson in self.lessons.values() if role in lesson.roles]
+
+    def resolve(self, kind: Kind, name: str) -> str | None:
+        """The current slug for a slug or old alias, or None."""
+        current = {"case": self.cases, "lesson": self.lessons, "episode": self.episodes}[kind]
+        if name in current:
+            return name
+        return self._aliases.get((kind, name))
+
+    def source_of(self, kind: Kind, name: str) -> SourceFile | None:
+        """The file an entry was read from."""
+        return self.files.get((kind, name))
+
+
+@dataclass
+class LoadResult:
+    """The library plus every problem found while building it."""
+
+    library: Library
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class DocumentCache:
+    """Validated entries keyed by content hash, so unchanged files are not re-validated."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, str, str], tuple[Entry | None, RawDocument]] = {}
+
+    def get(self, key: tuple[str, str, str]) -> tuple[Entry | None, RawDocument] | None:
+        return self._entries.get(key)
+
+    def put(self, key: tuple[str, str, str], value: tuple[Entry | None, RawDocument]) -> None:
+        self._entries[key] = value
+
+
+def load_library(
+    paths: ProjectPaths, *, strict: bool = False, cache: DocumentCache | None = None
+) -> LoadResult:
+    """Read, validate and link all content under a project root."""
+    vocabulary, problems = load_vocabulary(paths.root / paths.vocabulary, paths.vocabulary)
+    valid: list[tuple[RawDocument, Entry]] = []
+    for folder, kind in paths.folders():
+        directory = paths.root / folder
+        if not directory.is_dir():
+            continue
+        for file in sorted(directory.glob("*.md")):
+            display = f"{folder}/{file.name}"
+            entry, doc = _read_and_validate(file, kind, display, vocabulary, cache)
+            problems.extend(doc.problems)
+            if entry is not None and not doc.problems:
+                valid.append((doc, entry))
+    problems.extend(check_references(valid))
+    library = _assemble(valid, vocabulary)
+    problems.extend(quality_hints(library, valid))
+    if strict:
+        problems = [Problem(p.path, p.line, p.column, p.code, p.message) for p in problems]
+    return LoadResult(library, sorted(problems))
+
+
+def _read_and_validate(
+    file: Path, kind: Kind, display: str, vocabulary: Vocabulary, cache: DocumentCache | None
+) -> tuple[Entry | None, RawDocument]:
+    if cache is None:
+        doc = read_document(file, kind, display)
+        return validate_document(doc, vocabulary), doc
+    import hashlib
+
+    try:
+        digest = hashlib.sha256(file.read_bytes()).hexdigest()
+    except OSError:
+        digest = ""
+    key = (display, digest, vocabulary.content_hash)
+    hit = cache.get(key) if digest else None
+    if hit is not None:
+        return hit
+    doc = read_document(file, kind, display)
+    result = (validate_document(doc, vocabulary), doc)
+    if digest:
+        cache.put(key, result)
+    return result
+
+
+def _assemble(valid: list[tuple[RawDocument, Entry]], vocabulary: Vocabulary) -> Library:
+    cases: dict[str, Case] = {}
+    lessons: dict[str, Lesson] = {}
+    episodes: dict[str, Episode] = {}
+    files: dict[tuple[Kind, str], SourceFile] = {}
+    for doc, entry in valid:
+        if isinstance(entry, Case):
+            cases.setdefault(entry.slug, entry)
+            files.setdefault(("case", entry.slug), SourceFile(doc.path, doc.content_hash))
+        elif isinstance(entry, Lesson):
+            lessons.setdefault(entry.id, entry)
+            files.setdefault(("lesson", entry.id), SourceFile(doc.path, doc.content_hash))
+        else:
+            episodes.setdefault(entry.slug, entry)
+            files.setdefault(("episode", entry.slug), SourceFile(doc.path, doc.content_hash))
+    return Library(cases, lessons, episodes, vocabulary, files)

@@ -1,0 +1,352 @@
+"""The content model: cases, lessons, episodes and their parts (pydantic v2).
+
+Python attribute names are English; the keys editors write in the files are Dutch and
+are declared as aliases. Descriptions are Dutch because editors read them in the JSON
+Schema and in the generated editor guide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
+
+from widw.content.fields import (
+    OptionalDate,
+    OptionalTerm,
+    OptionalText,
+    OptionalUrl,
+    Slug,
+    SlugList,
+    Term,
+    TermList,
+    Text,
+    TextList,
+    unknown_to_empty,
+    unknown_to_none,
+)
+
+
+class Model(BaseModel):
+    """Base: unknown keys are errors, Dutch keys only, immutable after loading."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        populate_by_name=False,
+        str_strip_whitespace=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+    )
+
+
+class Source(Model):
+    """A publication that a fact on the page comes from."""
+
+    title: Text = Field(alias="titel", description="Titel van de bron, zoals de bron die geeft.")
+    publisher: OptionalText = Field(
+        None, alias="uitgever", description="Organisatie of website die de bron publiceert."
+    )
+    authors: TextList = Field(
+        default_factory=list,
+        alias="auteurs",
+        description="Auteurs als 'Achternaam, V.' (alleen organisaties of professionals).",
+    )
+    date: OptionalDate = Field(
+        None, alias="datum", description="Publicatiedatum: JJJJ, JJJJ-MM of JJJJ-MM-DD."
+    )
+    url: OptionalUrl = Field(None, alias="url", description="Volledig webadres (https://…).")
+    kind: Term = Field(alias="soort", description="Soort bron (woordenlijst: bronsoorten).")
+    supports: TermList = Field(
+        default_factory=list,
+        alias="onderbouwt",
+        description="Welke feitengroepen deze bron onderbouwt (woordenlijst: feitengroepen).",
+    )
+    accessed: OptionalDate = Field(
+        None, alias="geraadpleegd", description="Datum waarop de bron is geraadpleegd."
+    )
+
+
+class Inference(Model):
+    """Marks one field as inferred (afgeleid) rather than stated by a source."""
+
+    field: Text = Field(
+        alias="veld", description="Het veld dat is afgeleid, bijvoorbeeld 'plaats.provincie'."
+    )
+    explanation: Text = Field(
+        alias="toelichting", description="Hoe het is afgeleid en uit welke bron(nen)."
+    )
+
+
+class CbsCode(Model):
+    """A CBS wijk or buurt code, with the year of the CBS classification."""
+
+    code: Annotated[str, Field(pattern=r"^(WK|BU)\d{6,8}$")] = Field(
+        description="CBS-code, bijvoorbeeld 'WK034405' of 'BU03440500'."
+    )
+    year: int = Field(alias="jaar", ge=2000, le=2100, description="Jaar van de CBS-indeling.")
+
+
+class Coordinates(Model):
+    """A point in WGS84 (decimal degrees)."""
+
+    lat: float = Field(ge=50.5, le=53.8, description="Breedtegraad (Nederland: 50,7–53,6).")
+    lon: float = Field(ge=3.2, le=7.3, description="Lengtegraad (Nederland: 3,3–7,2).")
+
+
+class Place(Model):
+    """Where the initiative works."""
+
+    municipality: OptionalText = Field(None, alias="gemeente", description="Gemeente.")
+    district: OptionalText = Field(
+        None, alias="wijk", description="Wijk, buurt of dorp; 'onbekend' als geen bron die geeft."
+    )
+    province: OptionalTerm = Field(
+        None, alias="provincie", description="Provincie (woordenlijst: provincies)."
+    )
+    cbs: Annotated[CbsCode | None, BeforeValidator(unknown_to_none)] = Field(
+        None, alias="cbs", description="Optioneel: CBS wijk- of buurtcode met jaar."
+    )
+    coordinates: Annotated[Coordinates | None, BeforeValidator(unknown_to_none)] = Field(
+        None, alias="coordinaten", description="Optioneel: coördinaten (lat, lon)."
+    )
+
+
+class Bundle(Model):
+    """The Wij in de Wijk case bundle a case belongs to."""
+
+    number: Annotated[int | None, BeforeValidator(unknown_to_none)] = Field(
+        None, alias="nummer", ge=1, le=4, description="Bundel 1 t/m 4, of 'onbekend'."
+    )
+    certainty: Literal["bevestigd", "afgeleid"] = Field(
+        alias="zekerheid",
+        description="'bevestigd' als een bron het zegt, 'afgeleid' als het is beredeneerd.",
+    )
+    explanation: OptionalText = Field(
+        None, alias="toelichting", description="Bij 'afgeleid': hoe de bundel is afgeleid."
+    )
+
+
+class Period(Model):
+    """When the initiative ran, as precise as the sources say."""
+
+    start: OptionalDate = Field(None, alias="begin", description="Begin: JJJJ, JJJJ-MM of datum.")
+    end: OptionalDate = Field(None, alias="einde", description="Einde, of leeg als het loopt.")
+
+
+class ContextFactors(Model):
+    """What helped and what hindered, in the case's own terms."""
+
+    promoting: TextList = Field(
+        default_factory=list, alias="bevorderend", description="Bevorderende contextfactoren."
+    )
+    hindering: TextList = Field(
+        default_factory=list, alias="belemmerend", description="Belemmerende contextfactoren."
+    )
+
+
+class Actor(Model):
+    """An organisation or group involved (never a private person)."""
+
+    name: Text = Field(alias="naam", description="Naam van de organisatie of groep.")
+    kind: Term = Field(alias="soort", description="Soort actor (woordenlijst: actorsoorten).")
+    role: OptionalText = Field(None, alias="rol", description="Wat deze actor doet in de casus.")
+
+
+class Funding(Model):
+    """One funding stream."""
+
+    kind: Term = Field(alias="soort", description="Soort financiering (woordenlijst).")
+    description: OptionalText = Field(None, alias="omschrijving", description="Toelichting.")
+    amount_eur: Annotated[int | None, BeforeValidator(unknown_to_none)] = Field(
+        None, alias="bedrag_eur", ge=0, description="Bedrag in euro, als een bron het noemt."
+    )
+
+
+class Outcome(Model):
+    """How it turned out, as far as sources say."""
+
+    kind: OptionalTerm = Field(None, alias="soort", description="Uitkomst (woordenlijst).")
+    description: OptionalText = Field(None, alias="omschrijving", description="Toelichting.")
+
+
+class Candidate(Model):
+    """For a stub: an initiative that may fill the slot, named as candidate, never as fact."""
+
+    name: Text = Field(alias="naam", description="Naam van het mogelijke initiatief.")
+    certainty: Literal["waarschijnlijk", "kandidaat"] = Field(
+        alias="zekerheid", description="'waarschijnlijk' of 'kandidaat' (nooit als feit)."
+    )
+    explanation: Text = Field(alias="toelichting", description="Waarom dit initiatief in beeld is.")
+
+
+CaseStatus = Literal["beschreven", "stub"]
+Collection = Literal["wij-in-de-wijk", "verwant"]
+
+
+class Case(Model):
+    """One neighbourhood initiative (a 'casus')."""
+
+    slug: Slug = Field(description="Vaste naam in de URL en citeersleutel; nooit wijzigen.")
+    aliases: SlugList = Field(
+        default_factory=list,
+        alias="aliassen",
+        description="Oude slugs die naar deze casus blijven verwijzen.",
+    )
+    title: Text = Field(alias="titel", description="Naam van het initiatief.")
+    summary: Text = Field(alias="samenvatting", description="Eén alinea in eigen woorden.")
+    status: CaseStatus = Field(
+        description="'beschreven', of 'stub' als alleen naam of plaats bekend is."
+    )
+    collection: Collection = Field(
+        alias="collectie",
+        description="'wij-in-de-wijk' voor de 29 casussen, 'verwant' voor verwante casussen.",
+    )
+    bundle: Annotated[Bundle | None, BeforeValidator(unknown_to_none)] = Field(
+        None, alias="bundel", description="De Wij in de Wijk-bundel (niet bij verwante casussen)."
+    )
+    place: Place = Field(alias="plaats", description="Gemeente, wijk, provincie.")
+    period: Annotated[Period | None, BeforeValidator(unknown_to_none)] = Field(
+        None, alias="periode", description="Looptijd."
+    )
+    kinds: TermList = Field(
+        default_factory=list, alias="soort", description="Soort initiatief (woordenlijst)."
+    )
+    participation: OptionalTerm = Field(
+        None,
+        alias="participatievorm",
+        description="'burgerparticipatie' of 'overheidsparticipatie' (woordenlijst).",
+    )
+    themes: TermList = Field(default_factory=list, alias="themas", description="Thema's.")
+    elements: TermList = Field(
+        default_factory=list,
+        alias="elementen",
+        description="Elementen van inclusieve burgermacht die de bronnen laten zien.",
+    )
+    context: ContextFactors = Field(
+        default_factory=ContextFactors, alias="contextfactoren", description="Context."
+    )
+    actors: Annotated[list[Actor], BeforeValidator(unknown_to_empty)] = Field(
+        default_factory=list, alias="actoren", description="Betrokken organisaties en groepen."
+    )
+    funding: Annotated[list[Funding], BeforeValidator(unknown_to_empty)] = Field(
+        default_factory=list, alias="financiering", description="Financiering."
+    )
+    outcome: Outcome = Field(default_factory=Outcome, alias="uitkomst", description="Uitkomst.")
+    candidates: Annotated[list[Candidate], BeforeValidator(unknown_to_empty)] = Field(
+        default_factory=list,
+        alias="kandidaten",
+        description="Alleen bij een stub: mogelijke initiatieven, als kandidaat benoemd.",
+    )
+    lessons: SlugList = Field(
+        default_factory=list, alias="lessen", description="Lessen die deze casus onderbouwt."
+    )
+    sources: Annotated[list[Source], BeforeValidator(unknown_to_empty)] = Field(
+        default_factory=list, alias="bronnen", description="Bronnen van de feiten op de pagina."
+    )
+    inferred: Annotated[list[Inference], BeforeValidator(unknown_to_empty)] = Field(
+        default_factory=list,
+        alias="afgeleid",
+        description="Velden die zijn afgeleid in plaats van door een bron gegeven.",
+    )
+    last_verified: dt.date = Field(
+        alias="laatst_gecontroleerd", description="Datum waarop de feiten zijn nagelopen."
+    )
+    body: SkipJsonSchema[str] = Field("", exclude=True, description="De Markdown-tekst onder de kop.")
+
+
+class Lesson(Model):
+    """A lesson for one or more roles, with the cases that show it."""
+
+    id: Slug = Field(description="Vaste naam in de URL en citeersleutel.")
+    aliases: SlugList = Field(default_factory=list, alias="aliassen", description="Oude id's.")
+    roles: Annotated[list[Term], Field(min_length=1)] = Field(
+        alias="rollen", description="Voor wie: bestuurders-politici, ambtenaren, …"
+    )
+    title: Text = Field(alias="titel", description="De les in één zin.")
+    cases: SlugList = Field(
+        default_factory=list, alias="casussen", description="Casussen die de les laten zien."
+    )
+    sources: Annotated[list[Source], Field(min_length=1)] = Field(
+        alias="bronnen", description="Waar de les vandaan komt."
+    )
+    inferred: Annotated[list[Inference], BeforeValidator(unknown_to_empty)] = Field(
+        default_factory=list, alias="afgeleid", description="Afgeleide velden."
+    )
+    last_verified: dt.date = Field(alias="laatst_gecontroleerd", description="Laatst nagelopen.")
+    body: SkipJsonSchema[str] = Field("", exclude=True, description="De uitleg van de les (Markdown).")
+
+
+class Contributor(Model):
+    """A maker or guest, named by organisational role only."""
+
+    role: Text = Field(alias="rol", description="Rol, bijvoorbeeld 'presentator'.")
+    organisation: OptionalText = Field(None, alias="organisatie", description="Organisatie.")
+
+
+class DiscussedCase(Model):
+    """A case discussed in an episode, with an optional timestamp."""
+
+    slug: Slug = Field(description="Slug van de besproken casus.")
+    timestamp: Annotated[str | None, Field(pattern=r"^\d{1,2}:\d{2}(:\d{2})?$")] = Field(
+        None, alias="tijdstip", description="Tijdstip in de opname, bijvoorbeeld '12:30'."
+    )
+
+
+class Episode(Model):
+    """A podcast episode, film or meeting about cases."""
+
+    slug: Slug = Field(description="Vaste naam in de URL en citeersleutel.")
+    aliases: SlugList = Field(default_factory=list, alias="aliassen", description="Oude slugs.")
+    kind: Term = Field(alias="soort", description="podcast, film of bijeenkomst (woordenlijst).")
+    title: Text = Field(alias="titel", description="Titel.")
+    series: OptionalText = Field(None, alias="serie", description="Serie waar het bij hoort.")
+    number: Annotated[int | None, BeforeValidator(unknown_to_none)] = Field(
+        None, alias="nummer", ge=1, description="Volgnummer in de serie."
+    )
+    date: OptionalDate = Field(None, alias="datum", description="Datum van verschijnen.")
+    summary: OptionalText = Field(None, alias="samenvatting", description="Waar het over gaat.")
+    makers: Annotated[list[Contributor], BeforeValidator(unknown_to_empty)] = Field(
+        default_factory=list, alias="makers", description="Makers, alleen met rol en organisatie."
+    )
+    guests: Annotated[list[Contributor], BeforeValidator(unknown_to_empty)] = Field(
+        default_factory=list, alias="gasten", description="Gasten, alleen met rol en organisatie."
+    )
+    url: OptionalUrl = Field(None, alias="url", description="Waar het te beluisteren/zien is.")
+    cases: Annotated[list[DiscussedCase], BeforeValidator(unknown_to_empty)] = Field(
+        default_factory=list, alias="casussen", description="Besproken casussen."
+    )
+    sources: Annotated[list[Source], Field(min_length=1)] = Field(
+        alias="bronnen", description="Bronnen voor de gegevens."
+    )
+    inferred: Annotated[list[Inference], BeforeValidator(unknown_to_empty)] = Field(
+        default_factory=list, alias="afgeleid", description="Afgeleide velden."
+    )
+    last_verified: dt.date = Field(alias="laatst_gecontroleerd", description="Laatst nagelopen.")
+    body: SkipJsonSchema[str] = Field("", exclude=True, description="Toelichting (Markdown).")
+
+
+__all__ = [
+    "Actor",
+    "Bundle",
+    "Candidate",
+    "Case",
+    "CaseStatus",
+    "CbsCode",
+    "Collection",
+    "ContextFactors",
+    "Contributor",
+    "Coordinates",
+    "DiscussedCase",
+    "Episode",
+    "Funding",
+    "Inference",
+    "Lesson",
+    "Outcome",
+    "Period",
+    "Place",
+    "Source",
+]
+

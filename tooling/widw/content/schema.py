@@ -1,0 +1,28 @@
+"""JSON Schemas of the content types, generated from the models."""
+
+from __future__ import annotations
+
+import json
+
+from widw.content.models import Case, Episode, Lesson
+
+SCHEMA_BASE = "https://wijindewijk.example/schema/"
+
+
+def schema_files() -> dict[str, str]:
+    """File name → JSON Schema text, stable across runs."""
+    out = {}
+    for name, model, title in (
+        ("casus.schema.json", Case, "Wij in de Wijk: casus"),
+        ("les.schema.json", Lesson, "Wij in de Wijk: les"),
+        ("aflevering.schema.json", Episode, "Wij in de Wijk: aflevering, film of bijeenkomst"),
+    ):
+        schema = model.model_json_schema(by_alias=True)
+        schema = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": SCHEMA_BASE + name,
+            **schema,
+            "title": title,
+        }
+        out[name] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return out

@@ -1,0 +1,118 @@
+"""The controlled vocabulary: Dutch labels and descriptions for every term, in one file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from widw.content.fields import Term, TextList
+from widw.content.messages import pydantic_message
+from widw.content.problems import Problem
+from widw.content.yamlnodes import Positions, YamlProblem, load_with_positions
+
+LIST_NAMES = (
+    "themas",
+    "rollen",
+    "elementen",
+    "participatievormen",
+    "soorten",
+    "provincies",
+    "financieringssoorten",
+    "uitkomsten",
+    "bronsoorten",
+    "actorsoorten",
+    "feitengroepen",
+    "mediasoorten",
+)
+"""Every list the vocabulary file must hold."""
+
+
+class VocabularyTerm(BaseModel):
+    """One term: how it is shown and what it means."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    label: str = Field(min_length=1, description="Het label op de site.")
+    omschrijving: str = Field(min_length=1, description="Wat de term betekent, in één regel.")
+    zoekwoorden: TextList = Field(default_factory=list, description="Extra zoekwoorden.")
+
+
+class VocabularyFile(BaseModel):
+    """The shape of vocabulary.yml."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    themas: dict[Term, VocabularyTerm]
+    rollen: dict[Term, VocabularyTerm]
+    elementen: dict[Term, VocabularyTerm]
+    participatievormen: dict[Term, VocabularyTerm]
+    soorten: dict[Term, VocabularyTerm]
+    provincies: dict[Term, VocabularyTerm]
+    financieringssoorten: dict[Term, VocabularyTerm]
+    uitkomsten: dict[Term, VocabularyTerm]
+    bronsoorten: dict[Term, VocabularyTerm]
+    actorsoorten: dict[Term, VocabularyTerm]
+    feitengroepen: dict[Term, VocabularyTerm]
+    mediasoorten: dict[Term, VocabularyTerm]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Lookup of terms per list, with labels for display."""
+
+    lists: dict[str, dict[str, VocabularyTerm]]
+    content_hash: str = ""
+
+    def terms(self, list_name: str) -> dict[str, VocabularyTerm]:
+        """All terms of one list, in file order."""
+        return self.lists.get(list_name, {})
+
+    def label(self, list_name: str, term: str) -> str:
+        """The Dutch label of a term (the term itself if it is unknown)."""
+        entry = self.lists.get(list_name, {}).get(term)
+        return entry.label if entry else term
+
+    def words(self) -> set[str]:
+        """Every word of every term, label and search word: for compound splitting."""
+        words: set[str] = set()
+        for entries in self.lists.values():
+            for term, entry in entries.items():
+                for text in (term, entry.label, *entry.zoekwoorden):
+                    words.update(w for w in text.lower().replace("-", " ").split() if len(w) > 3)
+        return words
+
+
+def load_vocabulary(path: Path, display_path: str | None = None) -> tuple[Vocabulary, list[Problem]]:
+    """Read vocabulary.yml; on problems return an empty vocabulary and the problems."""
+    import hashlib
+
+    shown = display_path or str(path)
+    empty = Vocabulary({name: {} for name in LIST_NAMES})
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except FileNotFoundError:
+        return empty, [Problem(shown, 1, 1, "geen-woordenlijst", "de woordenlijst ontbreekt")]
+    except (OSError, UnicodeDecodeError) as exc:
+        return empty, [Problem(shown, 1, 1, "onleesbaar", f"kan de woordenlijst niet lezen: {exc}")]
+    try:
+        data, positions = load_with_positions(text, line_offset=0)
+    except YamlProblem as exc:
+        return empty, [Problem(shown, exc.line + 1, exc.column + 1, exc.code, exc.message)]
+    try:
+        parsed = VocabularyFile.model_validate(data)
+    except ValidationError as exc:
+        return empty, _problems(exc, positions, shown)
+    lists = {name: dict(getattr(parsed, name)) for name in LIST_NAMES}
+    return Vocabulary(lists, hashlib.sha256(raw).hexdigest()), []
+
+
+def _problems(exc: ValidationError, positions: Positions, shown: str) -> list[Problem]:
+    out = []
+    for error in exc.errors():
+        code, message = pydantic_message(error, VocabularyFile.model_fields)
+        line, column = positions.of(tuple(error["loc"]))
+        out.append(Problem(shown, line, column, code, message))
+    return out
