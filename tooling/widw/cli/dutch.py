@@ -49,8 +49,9 @@ class DutchHelp(click.Command):
         return option
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)),
-                              "Gebruik: ")
+        formatter.write_usage(
+            ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), "Gebruik: "
+        )
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [rv for p in self.get_params(ctx) if (rv := p.get_help_record(ctx))]
@@ -92,8 +93,9 @@ class DutchGroup(click.Group):
             with formatter.section("Commando's"):
                 formatter.write_dl(rows)
 
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
-             **extra: Any) -> Any:
+    def main(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any
+    ) -> Any:
         try:
             return super().main(args=args, prog_name=prog_name, standalone_mode=False, **extra)
         except click.exceptions.Exit as exc:

@@ -32,7 +32,7 @@ def unknown_to_empty(value: Any) -> Any:
 
 def _check_partial_date(value: str) -> str:
     parts = [int(p) for p in value.split("-")]
-    year, month, day = (parts + [1, 1])[:3]
+    year, month, day = [*parts, 1, 1][:3]
     try:
         dt.date(year, month, day)
     except ValueError as exc:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,13 +79,14 @@ class Library:
                 episodes[discussed.slug].append(episode.slug)
         self._episodes_by_case = dict(episodes)
         self._aliases = {}
-        for kind, entries in (("case", self.cases), ("episode", self.episodes)):
-            for slug, entry in entries.items():
-                for alias in entry.aliases:  # type: ignore[attr-defined]
-                    self._aliases[(kind, alias)] = slug  # type: ignore[index]
-        for lesson in self.lessons.values():
-            for alias in lesson.aliases:
-                self._aliases[("lesson", alias)] = lesson.id
+        named: list[tuple[Kind, str, list[str]]] = [
+            *(("case", c.slug, c.aliases) for c in self.cases.values()),
+            *(("lesson", ls.id, ls.aliases) for ls in self.lessons.values()),
+            *(("episode", e.slug, e.aliases) for e in self.episodes.values()),
+        ]
+        for kind, name, aliases in named:
+            for alias in aliases:
+                self._aliases[(kind, alias)] = name
 
     def lessons_for_case(self, slug: str) -> list[Lesson]:
         """Lessons this case supports (linked from either side)."""
@@ -102,8 +106,12 @@ class Library:
 
     def resolve(self, kind: Kind, name: str) -> str | None:
         """The current slug for a slug or old alias, or None."""
-        current = {"case": self.cases, "lesson": self.lessons, "episode": self.episodes}[kind]
-        if name in current:
+        current: dict[Kind, Mapping[str, object]] = {
+            "case": self.cases,
+            "lesson": self.lessons,
+            "episode": self.episodes,
+        }
+        if name in current[kind]:
             return name
         return self._aliases.get((kind, name))
 
@@ -142,11 +150,19 @@ class DocumentCache:
 
 
 def load_library(
-    paths: ProjectPaths, *, strict: bool = False, cache: DocumentCache | None = None
+    paths: ProjectPaths,
+    *,
+    strict: bool = False,
+    cache: DocumentCache | None = None,
+    today: dt.date | None = None,
 ) -> LoadResult:
-    """Read, validate and link all content under a project root."""
+    """Read, validate and link all content under a project root.
+
+    `strict` turns quality hints into errors; `today` fixes the date hints compare against.
+    """
     vocabulary, problems = load_vocabulary(paths.root / paths.vocabulary, paths.vocabulary)
     valid: list[tuple[RawDocument, Entry]] = []
+    broken: list[tuple[Kind, str]] = []
     for folder, kind in paths.folders():
         directory = paths.root / folder
         if not directory.is_dir():
@@ -157,12 +173,20 @@ def load_library(
             problems.extend(doc.problems)
             if entry is not None and not doc.problems:
                 valid.append((doc, entry))
-    problems.extend(check_references(valid))
+            else:
+                broken += [(kind, name) for name in _claimed_names(doc, file)]
+    problems.extend(check_references(valid, broken))
     library = _assemble(valid, vocabulary)
-    problems.extend(quality_hints(library, valid))
+    problems.extend(quality_hints(library, valid, today))
     if strict:
         problems = [Problem(p.path, p.line, p.column, p.code, p.message) for p in problems]
     return LoadResult(library, sorted(problems))
+
+
+def _claimed_names(doc: RawDocument, file: Path) -> list[str]:
+    """The slug an invalid file claims and its file name, so links to it are not flagged."""
+    name = (doc.data or {}).get("id" if doc.kind == "lesson" else "slug")
+    return [file.stem, name] if isinstance(name, str) else [file.stem]
 
 
 def _read_and_validate(
@@ -171,8 +195,6 @@ def _read_and_validate(
     if cache is None:
         doc = read_document(file, kind, display)
         return validate_document(doc, vocabulary), doc
-    import hashlib
-
     try:
         digest = hashlib.sha256(file.read_bytes()).hexdigest()
     except OSError:

@@ -64,8 +64,8 @@ def pydantic_message(error: ErrorDetails, allowed_keys: Iterable[str] = ()) -> t
             hint or " Dit veld bestaat niet in het schema (zie de bijdragegids)."
         )
     if kind == "literal_error":
-        expected = ctx.get("expected", "")
-        options = [part.strip(" '") for part in str(expected).replace(" or ", ",").split(",")]
+        expected = str(ctx.get("expected", "")).replace(" or ", " of ")
+        options = [part.strip(" '") for part in expected.replace(" of ", ",").split(",")]
         hint = suggest(str(error.get("input")), options)
         return "ongeldige-waarde", f"'{name}' moet {expected} zijn, maar is {found}.{hint}"
     if kind == "string_pattern_mismatch":

@@ -254,7 +254,9 @@ class Case(Model):
     last_verified: dt.date = Field(
         alias="laatst_gecontroleerd", description="Datum waarop de feiten zijn nagelopen."
     )
-    body: SkipJsonSchema[str] = Field("", exclude=True, description="De Markdown-tekst onder de kop.")
+    body: SkipJsonSchema[str] = Field(
+        "", exclude=True, description="De Markdown-tekst onder de kop."
+    )
 
 
 class Lesson(Model):
@@ -276,7 +278,9 @@ class Lesson(Model):
         default_factory=list, alias="afgeleid", description="Afgeleide velden."
     )
     last_verified: dt.date = Field(alias="laatst_gecontroleerd", description="Laatst nagelopen.")
-    body: SkipJsonSchema[str] = Field("", exclude=True, description="De uitleg van de les (Markdown).")
+    body: SkipJsonSchema[str] = Field(
+        "", exclude=True, description="De uitleg van de les (Markdown)."
+    )
 
 
 class Contributor(Model):
@@ -349,4 +353,3 @@ __all__ = [
     "Place",
     "Source",
 ]
-

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from widw.content.problems import Problem
-from widw.content.yamlnodes import Positions, YamlProblem, load_with_positions
+from widw.content.yamlnodes import Positions, YamlProblemError, load_with_positions
 
 Kind = Literal["case", "lesson", "episode"]
 
@@ -33,6 +33,7 @@ class RawDocument:
     kind: Kind
     data: dict[str, Any] | None
     body: str = ""
+    body_line: int = 1
     positions: Positions = field(default_factory=Positions)
     problems: list[Problem] = field(default_factory=list)
     content_hash: str = ""
@@ -51,7 +52,7 @@ def read_document(path: Path, kind: Kind, display_path: str | None = None) -> Ra
         if size > MAX_BYTES:
             doc.problem(
                 "bestand-te-groot",
-                f"het bestand is {size // 1024} KB; een casusbestand mag hoogstens "
+                f"het bestand is {-(-size // 1024)} KB; een casusbestand mag hoogstens "
                 f"{MAX_BYTES // 1024} KB zijn. Staat er per ongeluk iets anders in?",
             )
             return doc
@@ -118,6 +119,7 @@ def _parse(text: str, doc: RawDocument) -> None:
         return
     yaml_text = match.group(1) or ""
     doc.body = text[match.end() :]
+    doc.body_line = text[: match.end()].count("\n") + 1
     for number, line in enumerate(yaml_text.split("\n"), start=2):
         if "\t" in line:
             doc.problem(
@@ -129,7 +131,7 @@ def _parse(text: str, doc: RawDocument) -> None:
             return
     try:
         data, doc.positions = load_with_positions(yaml_text, line_offset=1)
-    except YamlProblem as exc:
+    except YamlProblemError as exc:
         doc.problem(exc.code, exc.message, exc.line + 2, exc.column + 1)
         return
     if data is None:

@@ -6,6 +6,7 @@ must resolve) live in `check_references`. Neither prints: both return problems.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import PurePath
 from typing import Any
@@ -74,6 +75,7 @@ def validate_document(doc: RawDocument, vocabulary: Vocabulary) -> Entry | None:
     _check_file_name(entry, doc)
     _check_terms(entry, doc, vocabulary)
     _check_inferred(entry, doc)
+    _check_body(doc)
     if isinstance(entry, Case):
         _check_case_rules(entry, doc)
     return entry
@@ -183,6 +185,35 @@ def _check_inferred(entry: Entry, doc: RawDocument) -> None:
             )
 
 
+_CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.DOTALL)
+_HTML = re.compile(r"<!--|<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?=[\s>/])")
+_UNSAFE_LINK = re.compile(r"\]\(\s*<?\s*(?:javascript|data|vbscript):", re.IGNORECASE)
+
+
+def _check_body(doc: RawDocument) -> None:
+    """Bodies are Markdown only: raw HTML and script links are refused, not silently kept."""
+    # Blank out code (keeping newlines) so examples in code blocks stay allowed.
+    text = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), doc.body)
+    for pattern, code, message in (
+        (
+            _HTML,
+            "html-in-tekst",
+            "HTML is niet toegestaan in de tekst; gebruik Markdown "
+            "(bijvoorbeeld **vet** of [link](https://…))",
+        ),
+        (
+            _UNSAFE_LINK,
+            "onveilige-link",
+            "alleen links naar http(s)-adressen of andere pagina's zijn toegestaan",
+        ),
+    ):
+        match = pattern.search(text)
+        if match:
+            line = doc.body_line + text.count("\n", 0, match.start())
+            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            doc.problem(code, message, line, column)
+
+
 def _check_case_rules(case: Case, doc: RawDocument) -> None:
     at = doc.positions.of
     if case.collection == "wij-in-de-wijk" and case.bundle is None:
@@ -212,7 +243,7 @@ def _check_case_rules(case: Case, doc: RawDocument) -> None:
             column,
         )
     if case.status == "beschreven":
-        if not any(source.url for source in case.sources):
+        if not case.sources:
             line, column = at(("bronnen",))
             doc.problem(
                 "bron-zonder-url",
@@ -243,9 +274,15 @@ def _check_case_rules(case: Case, doc: RawDocument) -> None:
 
 def check_references(
     docs: Iterable[tuple[RawDocument, Entry]],
+    broken: Iterable[tuple[Kind, str]] = (),
 ) -> list[Problem]:
-    """Rules across files: unique slugs and aliases, and links that must resolve."""
+    """Rules across files: unique slugs and aliases, and links that must resolve.
+
+    `broken` names files that exist but failed validation: links to them are not reported
+    again (their own file already carries the error).
+    """
     problems: list[Problem] = []
+    skip = set(broken)
     pairs = list(docs)
     names: dict[Kind, dict[str, RawDocument]] = {"case": {}, "lesson": {}, "episode": {}}
     for doc, entry in pairs:
@@ -270,12 +307,15 @@ def check_references(
             else:
                 names[doc.kind][name] = doc
     for doc, entry in pairs:
-        problems.extend(_links(doc, entry, names))
+        problems.extend(_links(doc, entry, names, skip))
     return problems
 
 
 def _links(
-    doc: RawDocument, entry: Entry, names: dict[Kind, dict[str, RawDocument]]
+    doc: RawDocument,
+    entry: Entry,
+    names: dict[Kind, dict[str, RawDocument]],
+    skip: set[tuple[Kind, str]],
 ) -> Iterator[Problem]:
     targets: list[tuple[tuple[str | int, ...], str, Kind]] = []
     if isinstance(entry, Case):
@@ -285,7 +325,7 @@ def _links(
     else:
         targets += [(("casussen", i, "slug"), c.slug, "case") for i, c in enumerate(entry.cases)]
     for path, name, kind in targets:
-        if name in names[kind]:
+        if name in names[kind] or (kind, name) in skip:
             continue
         line, column = doc.positions.of(path)
         yield Problem(

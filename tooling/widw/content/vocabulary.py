@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from widw.content.fields import Term, TextList
 from widw.content.messages import pydantic_message
 from widw.content.problems import Problem
-from widw.content.yamlnodes import Positions, YamlProblem, load_with_positions
+from widw.content.yamlnodes import Positions, YamlProblemError, load_with_positions
 
 LIST_NAMES = (
     "themas",
@@ -84,7 +84,9 @@ class Vocabulary:
         return words
 
 
-def load_vocabulary(path: Path, display_path: str | None = None) -> tuple[Vocabulary, list[Problem]]:
+def load_vocabulary(
+    path: Path, display_path: str | None = None
+) -> tuple[Vocabulary, list[Problem]]:
     """Read vocabulary.yml; on problems return an empty vocabulary and the problems."""
     import hashlib
 
@@ -99,7 +101,7 @@ def load_vocabulary(path: Path, display_path: str | None = None) -> tuple[Vocabu
         return empty, [Problem(shown, 1, 1, "onleesbaar", f"kan de woordenlijst niet lezen: {exc}")]
     try:
         data, positions = load_with_positions(text, line_offset=0)
-    except YamlProblem as exc:
+    except YamlProblemError as exc:
         return empty, [Problem(shown, exc.line + 1, exc.column + 1, exc.code, exc.message)]
     try:
         parsed = VocabularyFile.model_validate(data)

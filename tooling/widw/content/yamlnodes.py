@@ -42,7 +42,7 @@ for _tag, _regexp, _first in (
     EditorLoader.add_implicit_resolver(_tag, _regexp, list(_first))
 
 
-class YamlProblem(Exception):
+class YamlProblemError(Exception):
     """A problem in the YAML text, with a 0-based position inside that text."""
 
     def __init__(self, code: str, message: str, line: int, column: int) -> None:
@@ -75,7 +75,7 @@ class Positions:
 
 
 _PROBLEMS_NL = {
-    "mapping values are not allowed here": "hier mag geen 'sleutel: waarde' staan; "
+    "mapping values are not allowed": "hier mag geen 'sleutel: waarde' staan; "
     "staat er een dubbele punt in een tekst zonder aanhalingstekens?",
     "could not find expected ':'": "er ontbreekt een dubbele punt na een veldnaam",
     "found character '\\t' that cannot start any token": "een tab is hier niet toegestaan",
@@ -97,8 +97,10 @@ def _dutch(error: yaml.MarkedYAMLError) -> str:
     for english, dutch in _PROBLEMS_NL.items():
         if problem.startswith(english) or (error.context or "").startswith(english):
             return dutch
-    return "de YAML-opbouw klopt hier niet (controleer inspringing, dubbele punten en "
-    "aanhalingstekens)"
+    return (
+        "de YAML-opbouw klopt hier niet (controleer inspringing, dubbele punten en "
+        "aanhalingstekens)"
+    )
 
 
 def _check_anchors(text: str) -> None:
@@ -110,13 +112,13 @@ def _check_anchors(text: str) -> None:
             if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
                 kind = "anker (&)" if isinstance(token, yaml.AnchorToken) else "verwijzing (*)"
                 mark = token.start_mark
-                raise YamlProblem(
+                raise YamlProblemError(
                     "yaml-anker",
                     f"YAML-{kind} is niet toegestaan; schrijf de waarde voluit",
                     mark.line,
                     mark.column,
                 )
-    except yaml.MarkedYAMLError:
+    except yaml.YAMLError:
         return  # the composer reports the syntax error with its own message
 
 
@@ -128,9 +130,19 @@ def load_with_positions(text: str, line_offset: int) -> tuple[Any, Positions]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line, mark.column) if mark else (0, 0)
-        raise YamlProblem("yaml-syntax", _dutch(exc), line, column) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - defensive: unmarked reader errors
-        raise YamlProblem("yaml-syntax", f"ongeldige YAML ({exc})", 0, 0) from None
+        raise YamlProblemError("yaml-syntax", _dutch(exc), line, column) from None
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line, column = before.count("\n"), exc.position - (before.rfind("\n") + 1)
+        raise YamlProblemError(
+            "stuurteken",
+            f"een onzichtbaar stuurteken (code {exc.character!r}) is niet toegestaan; "
+            "verwijder het (vaak meegekopieerd uit een PDF of Word)",
+            line,
+            column,
+        ) from None
+    except yaml.YAMLError:  # pragma: no cover - defensive: any other unmarked error
+        raise YamlProblemError("yaml-syntax", "ongeldige YAML", 0, 0) from None
     positions = Positions()
     if node is None:
         return None, positions
@@ -151,13 +163,14 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: Path) -> Any:
         if id(node) in self.seen:  # pragma: no cover - aliases are rejected before composing
-            raise YamlProblem("yaml-anker", "YAML-verwijzing is niet toegestaan", 0, 0)
+            raise YamlProblemError("yaml-anker", "YAML-verwijzing is niet toegestaan", 0, 0)
         self.seen.add(id(node))
         self.positions.values[path] = self._pos(node)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
@@ -165,13 +178,13 @@ class _Builder:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 mark = key_node.start_mark
-                raise YamlProblem(
+                raise YamlProblemError(
                     "yaml-syntax", "een veldnaam moet gewone tekst zijn", mark.line, mark.column
                 )
             key = str(key_node.value)
             if key in result:
                 mark = key_node.start_mark
-                raise YamlProblem(
+                raise YamlProblemError(
                     "dubbel-veld",
                     f"het veld '{key}' staat twee keer in hetzelfde blok",
                     mark.line,
@@ -195,7 +208,7 @@ class _Builder:
         if tag == "tag:yaml.org,2002:str":
             return value
         mark = node.start_mark
-        raise YamlProblem(
+        raise YamlProblemError(
             "yaml-syntax",
             f"het YAML-type '{tag}' is niet toegestaan; schrijf gewone tekst",
             mark.line,

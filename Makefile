@@ -1,0 +1,50 @@
+# Task verbs for people and CI. `make serve` and `make test` each set everything up first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: setup serve build validate schema lint test test-fast bench bench-smoke clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
+	@touch $(STAMP)
+
+serve: setup  ## Build the site and serve it on http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+build: setup  ## Build the site into site/ (fails on any content problem)
+	$(BIN)/mkdocs build --strict
+
+validate: setup  ## Check every case, lesson and episode
+	$(BIN)/widw validate
+
+schema: setup  ## Regenerate the JSON Schemas in docs/schema/
+	$(BIN)/widw schema
+
+lint: setup  ## ruff (lint + format) and mypy
+	$(BIN)/ruff check tooling tests bench
+	$(BIN)/ruff format --check tooling tests bench
+	$(BIN)/mypy
+
+test: setup lint  ## Everything CI checks: lint, content, schema, strict build, all tests
+	$(BIN)/widw validate --strikt
+	$(BIN)/widw schema --check
+	$(BIN)/mkdocs build --strict --site-dir $(CURDIR)/.cache/site-check
+	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m bench.run --smoke
+
+test-fast: setup  ## Tests without lint and without the browser
+	$(BIN)/python -m pytest -n 2 -m "not browser"
+
+bench: setup  ## Full benchmark suite (100, 1,000, 5,000 cases); appends to BENCHMARKS.md
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache
