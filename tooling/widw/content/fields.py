@@ -7,7 +7,9 @@ import re
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 UNKNOWN = "onbekend"
 """The explicit word editors write for a fact that no source gives."""
@@ -28,6 +30,20 @@ def unknown_to_empty(value: Any) -> Any:
     if value is None or (isinstance(value, str) and value.strip().lower() == UNKNOWN):
         return []
     return value
+
+
+class _AllowUnknown:
+    """JSON Schema marker: the field also accepts the literal word 'onbekend'."""
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        unknown = {"const": UNKNOWN, "description": "Onbekend: geen bron geeft dit feit."}
+        return {"anyOf": [schema, unknown]}
+
+
+ALLOW_UNKNOWN = _AllowUnknown()
 
 
 def _check_partial_date(value: str) -> str:
@@ -64,23 +80,23 @@ WebUrl = Annotated[str, AfterValidator(_check_web_url)]
 Text = Annotated[str, Field(min_length=1)]
 """Non-empty text."""
 
-OptionalText = Annotated[Text | None, BeforeValidator(unknown_to_none)]
+OptionalText = Annotated[Text | None, BeforeValidator(unknown_to_none), ALLOW_UNKNOWN]
 """Text that may be absent or 'onbekend'."""
 
-OptionalDate = Annotated[PartialDate | None, BeforeValidator(unknown_to_none)]
+OptionalDate = Annotated[PartialDate | None, BeforeValidator(unknown_to_none), ALLOW_UNKNOWN]
 """A partial date that may be absent or 'onbekend'."""
 
-OptionalUrl = Annotated[WebUrl | None, BeforeValidator(unknown_to_none)]
+OptionalUrl = Annotated[WebUrl | None, BeforeValidator(unknown_to_none), ALLOW_UNKNOWN]
 """A web address that may be absent or 'onbekend'."""
 
 Term = Annotated[str, Field(pattern=SLUG_PATTERN)]
 """A term from the vocabulary (checked against vocabulary.yml by the validator)."""
 
-OptionalTerm = Annotated[Term | None, BeforeValidator(unknown_to_none)]
+OptionalTerm = Annotated[Term | None, BeforeValidator(unknown_to_none), ALLOW_UNKNOWN]
 
-TermList = Annotated[list[Term], BeforeValidator(unknown_to_empty)]
-TextList = Annotated[list[Text], BeforeValidator(unknown_to_empty)]
-SlugList = Annotated[list[Slug], BeforeValidator(unknown_to_empty)]
+TermList = Annotated[list[Term], BeforeValidator(unknown_to_empty), ALLOW_UNKNOWN]
+TextList = Annotated[list[Text], BeforeValidator(unknown_to_empty), ALLOW_UNKNOWN]
+SlugList = Annotated[list[Slug], BeforeValidator(unknown_to_empty), ALLOW_UNKNOWN]
 
 
 def slugify(text: str) -> str:

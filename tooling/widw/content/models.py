@@ -14,6 +14,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 
 from widw.content.fields import (
+    ALLOW_UNKNOWN,
     OptionalDate,
     OptionalTerm,
     OptionalText,
@@ -106,18 +107,18 @@ class Place(Model):
     province: OptionalTerm = Field(
         None, alias="provincie", description="Provincie (woordenlijst: provincies)."
     )
-    cbs: Annotated[CbsCode | None, BeforeValidator(unknown_to_none)] = Field(
+    cbs: Annotated[CbsCode | None, BeforeValidator(unknown_to_none), ALLOW_UNKNOWN] = Field(
         None, alias="cbs", description="Optioneel: CBS wijk- of buurtcode met jaar."
     )
-    coordinates: Annotated[Coordinates | None, BeforeValidator(unknown_to_none)] = Field(
-        None, alias="coordinaten", description="Optioneel: coördinaten (lat, lon)."
+    coordinates: Annotated[Coordinates | None, BeforeValidator(unknown_to_none), ALLOW_UNKNOWN] = (
+        Field(None, alias="coordinaten", description="Optioneel: coördinaten (lat, lon).")
     )
 
 
 class Bundle(Model):
     """The Wij in de Wijk case bundle a case belongs to."""
 
-    number: Annotated[int | None, BeforeValidator(unknown_to_none)] = Field(
+    number: Annotated[int | None, BeforeValidator(unknown_to_none), ALLOW_UNKNOWN] = Field(
         None, alias="nummer", ge=1, le=4, description="Bundel 1 t/m 4, of 'onbekend'."
     )
     certainty: Literal["bevestigd", "afgeleid"] = Field(
@@ -160,7 +161,7 @@ class Funding(Model):
 
     kind: Term = Field(alias="soort", description="Soort financiering (woordenlijst).")
     description: OptionalText = Field(None, alias="omschrijving", description="Toelichting.")
-    amount_eur: Annotated[int | None, BeforeValidator(unknown_to_none)] = Field(
+    amount_eur: Annotated[int | None, BeforeValidator(unknown_to_none), ALLOW_UNKNOWN] = Field(
         None, alias="bedrag_eur", ge=0, description="Bedrag in euro, als een bron het noemt."
     )
 
@@ -204,11 +205,11 @@ class Case(Model):
         alias="collectie",
         description="'wij-in-de-wijk' voor de 29 casussen, 'verwant' voor verwante casussen.",
     )
-    bundle: Annotated[Bundle | None, BeforeValidator(unknown_to_none)] = Field(
+    bundle: Annotated[Bundle | None, BeforeValidator(unknown_to_none), ALLOW_UNKNOWN] = Field(
         None, alias="bundel", description="De Wij in de Wijk-bundel (niet bij verwante casussen)."
     )
     place: Place = Field(alias="plaats", description="Gemeente, wijk, provincie.")
-    period: Annotated[Period | None, BeforeValidator(unknown_to_none)] = Field(
+    period: Annotated[Period | None, BeforeValidator(unknown_to_none), ALLOW_UNKNOWN] = Field(
         None, alias="periode", description="Looptijd."
     )
     kinds: TermList = Field(
@@ -228,25 +229,27 @@ class Case(Model):
     context: ContextFactors = Field(
         default_factory=ContextFactors, alias="contextfactoren", description="Context."
     )
-    actors: Annotated[list[Actor], BeforeValidator(unknown_to_empty)] = Field(
+    actors: Annotated[list[Actor], BeforeValidator(unknown_to_empty), ALLOW_UNKNOWN] = Field(
         default_factory=list, alias="actoren", description="Betrokken organisaties en groepen."
     )
-    funding: Annotated[list[Funding], BeforeValidator(unknown_to_empty)] = Field(
+    funding: Annotated[list[Funding], BeforeValidator(unknown_to_empty), ALLOW_UNKNOWN] = Field(
         default_factory=list, alias="financiering", description="Financiering."
     )
     outcome: Outcome = Field(default_factory=Outcome, alias="uitkomst", description="Uitkomst.")
-    candidates: Annotated[list[Candidate], BeforeValidator(unknown_to_empty)] = Field(
-        default_factory=list,
-        alias="kandidaten",
-        description="Alleen bij een stub: mogelijke initiatieven, als kandidaat benoemd.",
+    candidates: Annotated[list[Candidate], BeforeValidator(unknown_to_empty), ALLOW_UNKNOWN] = (
+        Field(
+            default_factory=list,
+            alias="kandidaten",
+            description="Alleen bij een stub: mogelijke initiatieven, als kandidaat benoemd.",
+        )
     )
     lessons: SlugList = Field(
         default_factory=list, alias="lessen", description="Lessen die deze casus onderbouwt."
     )
-    sources: Annotated[list[Source], BeforeValidator(unknown_to_empty)] = Field(
+    sources: Annotated[list[Source], BeforeValidator(unknown_to_empty), ALLOW_UNKNOWN] = Field(
         default_factory=list, alias="bronnen", description="Bronnen van de feiten op de pagina."
     )
-    inferred: Annotated[list[Inference], BeforeValidator(unknown_to_empty)] = Field(
+    inferred: Annotated[list[Inference], BeforeValidator(unknown_to_empty), ALLOW_UNKNOWN] = Field(
         default_factory=list,
         alias="afgeleid",
         description="Velden die zijn afgeleid in plaats van door een bron gegeven.",
@@ -274,7 +277,7 @@ class Lesson(Model):
     sources: Annotated[list[Source], Field(min_length=1)] = Field(
         alias="bronnen", description="Waar de les vandaan komt."
     )
-    inferred: Annotated[list[Inference], BeforeValidator(unknown_to_empty)] = Field(
+    inferred: Annotated[list[Inference], BeforeValidator(unknown_to_empty), ALLOW_UNKNOWN] = Field(
         default_factory=list, alias="afgeleid", description="Afgeleide velden."
     )
     last_verified: dt.date = Field(alias="laatst_gecontroleerd", description="Laatst nagelopen.")
@@ -307,25 +310,25 @@ class Episode(Model):
     kind: Term = Field(alias="soort", description="podcast, film of bijeenkomst (woordenlijst).")
     title: Text = Field(alias="titel", description="Titel.")
     series: OptionalText = Field(None, alias="serie", description="Serie waar het bij hoort.")
-    number: Annotated[int | None, BeforeValidator(unknown_to_none)] = Field(
+    number: Annotated[int | None, BeforeValidator(unknown_to_none), ALLOW_UNKNOWN] = Field(
         None, alias="nummer", ge=1, description="Volgnummer in de serie."
     )
     date: OptionalDate = Field(None, alias="datum", description="Datum van verschijnen.")
     summary: OptionalText = Field(None, alias="samenvatting", description="Waar het over gaat.")
-    makers: Annotated[list[Contributor], BeforeValidator(unknown_to_empty)] = Field(
+    makers: Annotated[list[Contributor], BeforeValidator(unknown_to_empty), ALLOW_UNKNOWN] = Field(
         default_factory=list, alias="makers", description="Makers, alleen met rol en organisatie."
     )
-    guests: Annotated[list[Contributor], BeforeValidator(unknown_to_empty)] = Field(
+    guests: Annotated[list[Contributor], BeforeValidator(unknown_to_empty), ALLOW_UNKNOWN] = Field(
         default_factory=list, alias="gasten", description="Gasten, alleen met rol en organisatie."
     )
     url: OptionalUrl = Field(None, alias="url", description="Waar het te beluisteren/zien is.")
-    cases: Annotated[list[DiscussedCase], BeforeValidator(unknown_to_empty)] = Field(
+    cases: Annotated[list[DiscussedCase], BeforeValidator(unknown_to_empty), ALLOW_UNKNOWN] = Field(
         default_factory=list, alias="casussen", description="Besproken casussen."
     )
     sources: Annotated[list[Source], Field(min_length=1)] = Field(
         alias="bronnen", description="Bronnen voor de gegevens."
     )
-    inferred: Annotated[list[Inference], BeforeValidator(unknown_to_empty)] = Field(
+    inferred: Annotated[list[Inference], BeforeValidator(unknown_to_empty), ALLOW_UNKNOWN] = Field(
         default_factory=list, alias="afgeleid", description="Afgeleide velden."
     )
     last_verified: dt.date = Field(alias="laatst_gecontroleerd", description="Laatst nagelopen.")

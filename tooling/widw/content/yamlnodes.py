@@ -156,15 +156,11 @@ class _Builder:
     def __init__(self, positions: Positions, line_offset: int) -> None:
         self.positions = positions
         self.offset = line_offset
-        self.seen: set[int] = set()
 
     def _pos(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1 + self.offset, node.start_mark.column + 1
 
     def build(self, node: yaml.Node, path: Path) -> Any:
-        if id(node) in self.seen:  # pragma: no cover - aliases are rejected before composing
-            raise YamlProblemError("yaml-anker", "YAML-verwijzing is niet toegestaan", 0, 0)
-        self.seen.add(id(node))
         self.positions.values[path] = self._pos(node)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
