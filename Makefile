@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+VNU    := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+VNU_VERSION := 26.9.27
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
@@ -15,6 +17,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
 	@touch $(STAMP)
+
+# The Nu Html Checker (Java) from the npm registry, for the HTML validity tests.
+$(VNU):
+	mkdir -p .cache/vnu
+	cd .cache/vnu && npm install --silent --no-audit --no-fund vnu-jar@$(VNU_VERSION)
 
 serve: setup  ## Build the site and serve it on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
@@ -33,7 +40,7 @@ lint: setup  ## ruff (lint + format) and mypy
 	$(BIN)/ruff format --check tooling tests bench
 	$(BIN)/mypy
 
-test: setup lint  ## Everything CI checks: lint, content, schema, strict build, all tests
+test: setup lint $(VNU)  ## Everything CI checks: lint, content, schema, strict build, all tests
 	$(BIN)/widw validate --strikt
 	$(BIN)/widw schema --check
 	$(BIN)/mkdocs build --strict --site-dir $(CURDIR)/.cache/site-check

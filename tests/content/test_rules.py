@@ -125,6 +125,8 @@ FIXTURES: dict[str, dict[str, str | bytes]] = {
             VALID_LESSON, "casussen: [buurtkamer-noord]", "casussen: [buurtkamer-nord]"
         )
     },
+    "slug-verdwenen": {"published-slugs.txt": "casus buurtkamer-noord\ncasus oude-naam\n"},
+    "gepubliceerd-ongeldig": {"published-slugs.txt": "casus Buurtkamer Noord\n"},
     # quality hints (warnings)
     "controle-verouderd": {
         "cases/buurtkamer-noord.md": swap(

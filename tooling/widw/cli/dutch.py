@@ -54,7 +54,11 @@ class DutchHelp(click.Command):
         )
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [rv for p in self.get_params(ctx) if (rv := p.get_help_record(ctx))]
+        rows = [
+            rv
+            for p in self.get_params(ctx)
+            if isinstance(p, click.Option) and (rv := p.get_help_record(ctx))
+        ]
         if rows:
             with formatter.section("Opties"):
                 formatter.write_dl(rows)

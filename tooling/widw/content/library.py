@@ -12,6 +12,7 @@ from pathlib import Path
 from widw.content.hints import quality_hints
 from widw.content.models import Case, Episode, Lesson
 from widw.content.problems import Problem
+from widw.content.published import PUBLISHED_FILE, check_published
 from widw.content.reader import Kind, RawDocument, read_document
 from widw.content.validate import Entry, check_references, validate_document
 from widw.content.vocabulary import Vocabulary, load_vocabulary
@@ -26,6 +27,7 @@ class ProjectPaths:
     lessons: str = "lessons"
     episodes: str = "episodes"
     vocabulary: str = "vocabulary.yml"
+    published: str = PUBLISHED_FILE
 
     def folders(self) -> list[tuple[str, Kind]]:
         return [(self.cases, "case"), (self.lessons, "lesson"), (self.episodes, "episode")]
@@ -177,6 +179,7 @@ def load_library(
                 broken += [(kind, name) for name in _claimed_names(doc, file)]
     problems.extend(check_references(valid, broken))
     library = _assemble(valid, vocabulary)
+    problems.extend(check_published(library, paths.root / paths.published))
     problems.extend(quality_hints(library, valid, today))
     if strict:
         problems = [Problem(p.path, p.line, p.column, p.code, p.message) for p in problems]

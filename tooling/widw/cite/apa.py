@@ -1,0 +1,143 @@
+"""APA 7 in Dutch through citeproc-py: plain text, HTML and Markdown.
+
+The style (styles/apa-nl.csl) is this project's own compact APA 7 style; the Dutch terms
+come from citeproc-py's nl-NL locale plus an in-style override ('geraadpleegd op').
+citeproc-py does not escape variable values, so values are escaped here, per output
+flavour, before they reach the processor; URLs become links afterwards.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from importlib.resources import files
+from types import SimpleNamespace
+from typing import Any, Literal
+
+from citeproc import (
+    Citation,
+    CitationItem,
+    CitationStylesBibliography,
+    CitationStylesStyle,
+    formatter,
+)
+from citeproc.source.json import CiteProcJSON
+
+from widw.cite.csl import CslItem
+
+Flavour = Literal["text", "html", "markdown"]
+STYLE_FILE = "apa-nl.csl"
+LOCALE = "nl-NL"
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!])")
+_URL_UNSAFE = {" ": "%20", "<": "%3C", ">": "%3E", '"': "%22"}
+_DOUBLE_STOP = re.compile(r"([?!])((?:</i>|\*)?)\.")
+"""A title ending in '?' or '!' takes no extra full stop (APA)."""
+
+
+def markdown_escape(text: str) -> str:
+    """Backslash-escape the characters Markdown would read as markup."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _safe_url(url: str) -> str:
+    return "".join(_URL_UNSAFE.get(ch, ch) for ch in url)
+
+
+def _plain(text: str) -> str:
+    return text
+
+
+_MARKDOWN = SimpleNamespace(
+    preformat=lambda text: markdown_escape(str(text)),
+    Italic=lambda text: f"*{text}*",
+    Oblique=lambda text: f"*{text}*",
+    Bold=lambda text: f"**{text}**",
+    Light=str,
+    Underline=str,
+    Superscript=str,
+    Subscript=str,
+    SmallCaps=str,
+)
+
+_FORMATTERS: dict[Flavour, Any] = {
+    "text": formatter.plain,
+    "html": formatter.html,
+    "markdown": _MARKDOWN,
+}
+_ESCAPES: dict[Flavour, Callable[[str], str]] = {
+    "text": _plain,
+    "html": html.escape,
+    "markdown": markdown_escape,
+}
+
+
+@lru_cache(maxsize=1)
+def style() -> CitationStylesStyle:
+    """The parsed APA style with the Dutch locale (parsed once per process)."""
+    path = files("widw.cite").joinpath("styles", STYLE_FILE)
+    return CitationStylesStyle(str(path), locale=LOCALE, validate=True)
+
+
+def _escape_values(value: Any, escape: Callable[[str], str]) -> Any:
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, list):
+        return [_escape_values(v, escape) for v in value]
+    if isinstance(value, dict):
+        return {k: _escape_values(v, escape) for k, v in value.items()}
+    return value
+
+
+def _prepare(item: CslItem, flavour: Flavour) -> CslItem:
+    escape = _ESCAPES[flavour]
+    prepared = {
+        key: value if key in {"id", "type", "URL"} else _escape_values(value, escape)
+        for key, value in copy.deepcopy(item).items()
+    }
+    if "URL" in item:
+        prepared["URL"] = html.escape(item["URL"]) if flavour == "html" else item["URL"]
+    return prepared
+
+
+def _link(rendered: str, item: CslItem, flavour: Flavour) -> str:
+    url = item.get("URL")
+    if not url or flavour == "text":
+        return rendered
+    shown = html.escape(url) if flavour == "html" else url
+    head, sep, tail = rendered.rpartition(shown)
+    if not sep:
+        return rendered
+    if flavour == "html":
+        return f'{head}<a href="{shown}">{shown}</a>{tail}'
+    return f"{head}<{_safe_url(url)}>{tail}"
+
+
+def render_apa(items: Sequence[CslItem], flavour: Flavour = "text") -> list[str]:
+    """Each item as one APA reference, in the order given."""
+    out = []
+    for item in items:
+        prepared = _prepare(item, flavour)
+        source = CiteProcJSON([prepared])
+        bibliography = CitationStylesBibliography(style(), source, _FORMATTERS[flavour])
+        bibliography.register(Citation([CitationItem(str(prepared["id"]).lower())]))
+        rendered = "".join(str(entry) for entry in bibliography.bibliography())
+        rendered = _DOUBLE_STOP.sub(r"\1\2", " ".join(rendered.split()))
+        out.append(_link(rendered, item, flavour))
+    return out
+
+
+def apa(item: CslItem, flavour: Flavour = "text") -> str:
+    """One APA reference."""
+    return render_apa([item], flavour)[0]
+
+
+def sorted_apa(items: Sequence[CslItem], flavour: Flavour = "text") -> list[str]:
+    """APA references in reference-list order (alphabetical, as APA asks)."""
+    keyed = sorted(
+        zip(render_apa(items, "text"), items, strict=True), key=lambda p: p[0].casefold()
+    )
+    return render_apa([item for _, item in keyed], flavour)

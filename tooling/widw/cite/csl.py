@@ -1,0 +1,170 @@
+"""CSL-JSON items for cases, lessons, episodes and their source publications.
+
+Every citation format (APA, BibTeX, RIS, Markdown) is derived from these items.
+
+Decisions for the library's own pages (documented in tooling/widw/cite/README.md):
+
+* type ``webpage``: a case page is a web page that changes over time, so APA asks for a
+  retrieval date ("Geraadpleegd op … van …");
+* author is the institution, as a literal name: ``Wij in de Wijk`` (the same as the
+  publisher); the site name ``Wij in de Wijk — kennisbank`` is the container title;
+* issued is the version date of the page (``laatst_gecontroleerd``), accessed is *today*
+  (a parameter, so exports stay deterministic);
+* the citation key (``id``) is the slug for a case, ``les:<id>`` for a lesson and
+  ``media:<slug>`` for an episode page (slugs never contain a colon, so keys never clash).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from widw.content.models import Case, Episode, Lesson, Source
+from widw.content.reader import Kind
+
+CslItem = dict[str, Any]
+"""One CSL-JSON item (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html)."""
+
+SITE_NAME = "Wij in de Wijk — kennisbank"
+PUBLISHER = "Wij in de Wijk"
+AUTHOR = "Wij in de Wijk"
+LANGUAGE = "nl"
+
+URL_FOLDERS: dict[Kind, str] = {"case": "casussen", "lesson": "lessen", "episode": "media"}
+KEY_PREFIXES: dict[Kind, str] = {"case": "", "lesson": "les:", "episode": "media:"}
+
+SOURCE_TYPES = {
+    "casusbundel": "report",
+    "rapport": "report",
+    "artikel": "webpage",
+    "nieuwsbericht": "article-newspaper",
+    "webpagina": "webpage",
+    "podcast": "broadcast",
+    "video": "motion_picture",
+    "catalogus": "webpage",
+}
+"""Source kind (vocabulary 'bronsoorten') → CSL item type."""
+
+SOURCE_GENRES = {"podcast": "Podcast", "video": "Video"}
+"""APA's bracketed description after the title, e.g. '[Video]'."""
+
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def dutch_date(day: dt.date) -> str:
+    """'23 november 2026'."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def normalise_site_url(site_url: str) -> str:
+    """The site URL with exactly one trailing slash."""
+    return site_url.rstrip("/") + "/"
+
+
+def entry_path(kind: Kind, slug: str) -> str:
+    """The site-relative URL path of an entry: 'casussen/<slug>/'."""
+    return f"{URL_FOLDERS[kind]}/{slug}/"
+
+
+def entry_url(site_url: str, kind: Kind, slug: str) -> str:
+    """The stable absolute URL of an entry's page."""
+    return normalise_site_url(site_url) + entry_path(kind, slug)
+
+
+def citation_key(kind: Kind, slug: str) -> str:
+    """The citation key of an entry (the slug for a case)."""
+    return KEY_PREFIXES[kind] + slug
+
+
+def date_parts(value: dt.date | str) -> dict[str, list[list[int]]]:
+    """A CSL date from a date or a partial date 'JJJJ', 'JJJJ-MM' or 'JJJJ-MM-DD'."""
+    if isinstance(value, dt.date):
+        return {"date-parts": [[value.year, value.month, value.day]]}
+    return {"date-parts": [[int(part) for part in value.split("-")]]}
+
+
+def _page_item(
+    kind: Kind, slug: str, title: str, version: dt.date, url: str, accessed: dt.date | None
+) -> CslItem:
+    item: CslItem = {
+        "id": citation_key(kind, slug),
+        "type": "webpage",
+        "title": title,
+        "author": [{"literal": AUTHOR}],
+        "container-title": SITE_NAME,
+        "publisher": PUBLISHER,
+        "issued": date_parts(version),
+        "URL": url,
+        "language": LANGUAGE,
+        "note": f"Versie van {dutch_date(version)}.",
+    }
+    if accessed is not None:
+        item["accessed"] = date_parts(accessed)
+    return item
+
+
+def case_item(case: Case, *, url: str, accessed: dt.date | None) -> CslItem:
+    """The citation of a case page."""
+    item = _page_item("case", case.slug, case.title, case.last_verified, url, accessed)
+    item["abstract"] = case.summary
+    return item
+
+
+def lesson_item(lesson: Lesson, *, url: str, accessed: dt.date | None) -> CslItem:
+    """The citation of a lesson page."""
+    return _page_item("lesson", lesson.id, lesson.title, lesson.last_verified, url, accessed)
+
+
+def episode_item(episode: Episode, *, url: str, accessed: dt.date | None) -> CslItem:
+    """The citation of an episode page (the page about it, not the recording)."""
+    item = _page_item("episode", episode.slug, episode.title, episode.last_verified, url, accessed)
+    if episode.summary:
+        item["abstract"] = episode.summary
+    return item
+
+
+def parse_author(text: str) -> dict[str, str]:
+    """'Achternaam, V.' → family/given; anything without a comma is an organisation."""
+    family, sep, given = text.partition(",")
+    if sep and family.strip() and given.strip():
+        return {"family": family.strip(), "given": given.strip()}
+    return {"literal": text.strip()}
+
+
+def source_item(source: Source, key: str) -> CslItem:
+    """A case's (or lesson's) source publication as a CSL item."""
+    csl_type = SOURCE_TYPES.get(source.kind, "webpage")
+    item: CslItem = {"id": key, "type": csl_type, "title": source.title}
+    if source.authors:
+        item["author"] = [parse_author(a) for a in source.authors]
+    if source.publisher:
+        item["publisher"] = source.publisher
+        if csl_type != "report":
+            item["container-title"] = source.publisher
+    if source.date:
+        item["issued"] = date_parts(source.date)
+    if source.url:
+        item["URL"] = source.url
+    if source.accessed and csl_type == "webpage":
+        item["accessed"] = date_parts(source.accessed)
+    if source.kind in SOURCE_GENRES:
+        item["genre"] = SOURCE_GENRES[source.kind]
+    return item
+
+
+def source_items(sources: list[Source], owner: str) -> list[CslItem]:
+    """All sources of one entry, keyed '<owner>-bron-<n>' in file order."""
+    return [source_item(s, f"{owner}-bron-{n}") for n, s in enumerate(sources, start=1)]

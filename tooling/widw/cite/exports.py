@@ -1,0 +1,100 @@
+"""Every file the citation kit adds to the site, as site-relative path → content.
+
+Deterministic: the same library, site URL and `today` give byte-identical files.
+`today` is the retrieval date written into citation files (BibTeX urldate, RIS Y2,
+CSL-JSON accessed); None means the build date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from widw.cite import formats
+from widw.cite.csl import CslItem, case_item, entry_url, episode_item, lesson_item
+from widw.cite.feed import FEED_PATH, atom_feed
+from widw.cite.page import export_path
+from widw.cite.redirects import redirect_files
+from widw.cite.tables import (
+    cases_csv,
+    cases_json,
+    cases_json_schema,
+    codebook_csv,
+    codebook_markdown,
+)
+from widw.content.library import Library
+from widw.content.schema import schema_files
+
+DATA_PAGES = ("data/index.md", "data/codeboek.md")
+
+
+def library_items(library: Library, *, site_url: str, today: dt.date) -> list[CslItem]:
+    """CSL items of every case, lesson and episode page, in that order, each sorted."""
+    items = [
+        case_item(library.cases[s], url=entry_url(site_url, "case", s), accessed=today)
+        for s in sorted(library.cases)
+    ]
+    items += [
+        lesson_item(library.lessons[i], url=entry_url(site_url, "lesson", i), accessed=today)
+        for i in sorted(library.lessons)
+    ]
+    items += [
+        episode_item(library.episodes[s], url=entry_url(site_url, "episode", s), accessed=today)
+        for s in sorted(library.episodes)
+    ]
+    return items
+
+
+def export_files(
+    library: Library, *, site_url: str, today: dt.date | None = None
+) -> dict[str, str | bytes]:
+    """All static files: open data, citation files, schemas, the feed and alias redirects."""
+    day = today or dt.date.today()
+    items = library_items(library, site_url=site_url, today=day)
+    out: dict[str, str | bytes] = {
+        "data/cases.json": cases_json(library, site_url=site_url),
+        "data/cases.schema.json": cases_json_schema(site_url=site_url),
+        "data/cases.csv": cases_csv(library, site_url=site_url),
+        "data/codeboek.csv": codebook_csv(library),
+        "citations.bib": formats.bibtex(items),
+        "citations.ris": formats.ris(items),
+        "citations.json": formats.csl_json(items),
+        FEED_PATH: atom_feed(library, site_url=site_url),
+    }
+    for item in items[: len(library.cases)]:
+        slug = item["id"]
+        out[export_path(slug, "bib")] = formats.bibtex([item])
+        out[export_path(slug, "ris")] = formats.ris([item])
+        out[export_path(slug, "json")] = formats.csl_json([item])
+    for name, text in schema_files().items():
+        out[f"schema/{name}"] = text
+    out.update(redirect_files(library, site_url=site_url))
+    return dict(sorted(out.items()))
+
+
+def data_pages(library: Library) -> dict[str, str]:
+    """Markdown pages for the site: the open-data overview and the codebook."""
+    links = [
+        ("Alle casussen als JSON", "cases.json"),
+        ("JSON Schema van cases.json", "cases.schema.json"),
+        ("Alle casussen als CSV (spreadsheet)", "cases.csv"),
+        ("Codeboek als CSV", "codeboek.csv"),
+        ("Verwijzingen in BibTeX", "../citations.bib"),
+        ("Verwijzingen in RIS (Zotero, EndNote, Mendeley)", "../citations.ris"),
+        ("Verwijzingen in CSL-JSON", "../citations.json"),
+        ("Nieuwe en bijgewerkte casussen (Atom-feed)", "../feed.xml"),
+        ("JSON Schema van een casus", "../schema/casus.schema.json"),
+        ("JSON Schema van een les", "../schema/les.schema.json"),
+        ("JSON Schema van een aflevering", "../schema/aflevering.schema.json"),
+    ]
+    index = [
+        "# Open data",
+        "",
+        f"De kennisbank bevat {len(library.cases)} casussen. Je mag de gegevens hergebruiken;",
+        "vermeld dan de bron. Elke casus heeft een vast webadres en een citeersleutel (de slug).",
+        "",
+        *(f"- [{label}]({target})" for label, target in links),
+        "",
+        "Wat elke kolom betekent, staat in het [codeboek](codeboek.md).",
+        "",
+    ]
+    return {"data/index.md": "\n".join(index), "data/codeboek.md": codebook_markdown(library)}
