@@ -32,8 +32,9 @@ build: setup  ## Build the site into site/ (fails on any content problem)
 validate: setup  ## Check every case, lesson and episode
 	$(BIN)/widw validate
 
-schema: setup  ## Regenerate the JSON Schemas in docs/schema/
+schema: setup  ## Regenerate the JSON Schemas in docs/schema/ and the GitHub issue form
 	$(BIN)/widw schema
+	$(BIN)/python -m widw.editor.issueform .
 
 lint: setup  ## ruff (lint + format) and mypy
 	$(BIN)/ruff check tooling tests bench
@@ -41,7 +42,7 @@ lint: setup  ## ruff (lint + format) and mypy
 	$(BIN)/mypy
 
 test: setup lint $(VNU)  ## Everything CI checks: lint, content, schema, strict build, all tests
-	$(BIN)/widw validate --strikt
+	$(BIN)/widw validate
 	$(BIN)/widw schema --check
 	$(BIN)/mkdocs build --strict --site-dir $(CURDIR)/.cache/site-check
 	$(BIN)/python -m pytest -n 2 --dist loadfile

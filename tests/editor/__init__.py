@@ -1,0 +1,1 @@
+"""Tests of the editor workflow: widw new, the contribution guide, GitHub and pre-commit files."""

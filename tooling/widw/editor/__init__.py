@@ -1,0 +1,1 @@
+"""Editor tooling: scaffolds for new content and the generated contribution guide."""
