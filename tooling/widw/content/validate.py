@@ -243,12 +243,12 @@ def _check_case_rules(case: Case, doc: RawDocument) -> None:
             column,
         )
     if case.status == "beschreven":
-        if not case.sources:
+        if not any(source.url for source in case.sources):
             line, column = at(("bronnen",))
             doc.problem(
                 "bron-zonder-url",
-                "een beschreven casus heeft minstens één bron met een 'url' nodig; "
-                "is het nog een stub, zet dan 'status: stub'",
+                "een beschreven casus heeft minstens één bron met een 'url' nodig, zodat "
+                "lezers de feiten kunnen nagaan; is het nog een stub, zet dan 'status: stub'",
                 line,
                 column,
             )
@@ -257,16 +257,6 @@ def _check_case_rules(case: Case, doc: RawDocument) -> None:
             doc.problem(
                 "kandidaten-bij-beschreven",
                 "'kandidaten' horen alleen bij een stub; een beschreven casus is zelf bekend",
-                line,
-                column,
-            )
-    for i, source in enumerate(case.sources):
-        if source.url is None and case.status == "beschreven":
-            line, column = at(("bronnen", i))
-            doc.problem(
-                "bron-zonder-url",
-                f"'bronnen[{i + 1}]' ({source.title}) heeft geen 'url'; elke bron van een "
-                f"beschreven casus moet te vinden zijn",
                 line,
                 column,
             )
