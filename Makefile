@@ -32,7 +32,7 @@ build: setup  ## Build the site into site/ (fails on any content problem)
 validate: setup  ## Check every case, lesson and episode
 	$(BIN)/widw validate
 
-schema: setup  ## Regenerate the JSON Schemas in docs/schema/ and the GitHub issue form
+schema: setup  ## Regenerate the committed JSON Schemas and the GitHub issue form
 	$(BIN)/widw schema
 	$(BIN)/python -m widw.editor.issueform .
 

@@ -72,7 +72,7 @@ def _plain_config(root: Path, rendered: Path) -> Path:
     import yaml
 
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    config = yaml.load(text, Loader=_permissive_loader())  # noqa: S506 - own config file
+    config = yaml.load(text, Loader=_permissive_loader())
     config["docs_dir"] = str(rendered)
     config["plugins"] = [p for p in config.get("plugins", []) if p != "widw" and "widw" not in p]
     config.pop("watch", None)
@@ -160,8 +160,10 @@ def _fmt(value: Any) -> str:
 
 def markdown(rows: list[dict[str, Any]], search_rows: list[dict[str, Any]]) -> str:
     """A dated section for BENCHMARKS.md."""
-    machine = f"{platform.node() or 'machine'}: {os.cpu_count()} cores, {platform.machine()}, " \
+    machine = (
+        f"{platform.node() or 'machine'}: {os.cpu_count()} cores, {platform.machine()}, "
         f"Python {platform.python_version()}"
+    )
     out = [f"## {dt.datetime.now().strftime('%Y-%m-%d %H:%M')} — {machine}", ""]
     for table in (rows, search_rows):
         if not table:

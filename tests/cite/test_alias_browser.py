@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.cite.conftest import TODAY
 from widw.cite.exports import export_files
 from widw.content.library import Library
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--headless=new",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -55,19 +44,11 @@ def served(library: Library, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.mark.browser
-def test_alias_url_lands_on_renamed_case(served: str) -> None:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("chromium ontbreekt, maar CI is gezet: browsertests moeten draaien")
-        pytest.skip("chromium ontbreekt")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            page = browser.new_page()
-            page.goto(served + "casussen/werkplaats-oud/")
-            page.wait_for_url(served + "casussen/wijkwerkplaats/", timeout=10_000)
-            assert page.locator("h1").inner_text() == "Nieuw adres"
-        finally:
-            browser.close()
+def test_alias_url_lands_on_renamed_case(served: str, browser: Any) -> None:
+    page = browser.new_page()
+    try:
+        page.goto(served + "casussen/werkplaats-oud/")
+        page.wait_for_url(served + "casussen/wijkwerkplaats/", timeout=10_000)
+        assert page.locator("h1").inner_text() == "Nieuw adres"
+    finally:
+        page.close()

@@ -43,7 +43,7 @@ def test_cases_json_validates_against_the_schemas(files: dict[str, str | bytes])
     jsonschema.Draft202012Validator(schema).validate(data)
     assert data["aantal"] == 2
     assert [c["slug"] for c in data["casussen"]] == ["buurtkamer-noord", "wijkwerkplaats"]
-    case_schema = json.loads(_text(files, "schema/casus.schema.json"))
+    case_schema = json.loads(schema_files()["casus.schema.json"])
     validator = jsonschema.Draft202012Validator(case_schema)
     for record in data["casussen"]:
         assert record["url"] == SITE + f"casussen/{record['slug']}/"

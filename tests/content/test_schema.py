@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import REPO
 from widw.content.reader import Kind, read_document
-from widw.content.schema import schema_files
+from widw.content.schema import COMMITTED_SCHEMAS, schema_files
 
 SCHEMAS = {
     "case": "casus.schema.json",
@@ -30,7 +30,7 @@ def _real_files() -> list[tuple[Kind, Path]]:
 
 def test_committed_schemas_are_up_to_date() -> None:
     for name, text in schema_files().items():
-        committed = REPO / "docs" / "schema" / name
+        committed = REPO / COMMITTED_SCHEMAS / name
         assert committed.read_text(encoding="utf-8") == text, f"run 'widw schema' ({name})"
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from tests.editor.conftest import REPO
 from widw.content.models import Case
+from widw.content.schema import COMMITTED_SCHEMAS
 from widw.content.validate import FIELD_PATHS, term_fields
 from widw.content.vocabulary import LIST_NAMES, Vocabulary, load_vocabulary
 from widw.editor.codes import PROBLEM_CODES
@@ -183,7 +184,7 @@ def test_vocabulary_mapping_matches_the_validator(vocabulary: Vocabulary) -> Non
 def test_guide_builds_under_mkdocs_strict(tmp_path: Path, pages: dict[str, str]) -> None:
     """The pages build without warnings: every internal link resolves."""
     docs = tmp_path / "docs"
-    shutil.copytree(REPO / "docs" / "schema", docs / "schema")
+    shutil.copytree(REPO / COMMITTED_SCHEMAS, docs / "schema")
     (docs / "index.md").write_text("# Start\n\n[Bijdragen](bijdragen/index.md)\n", "utf-8")
     (tmp_path / "hooks.py").write_text(
         "from pathlib import Path\n"

@@ -47,7 +47,7 @@ def library_items(library: Library, *, site_url: str, today: dt.date) -> list[Cs
 def export_files(
     library: Library, *, site_url: str, today: dt.date | None = None
 ) -> dict[str, str | bytes]:
-    """All static files: open data, citation files, schemas, the feed and alias redirects."""
+    """All static files: open data, JSON Schemas, citation files, feed and alias redirects."""
     day = today or dt.date.today()
     items = library_items(library, site_url=site_url, today=day)
     out: dict[str, str | bytes] = {
@@ -65,9 +65,8 @@ def export_files(
         out[export_path(slug, "bib")] = formats.bibtex([item])
         out[export_path(slug, "ris")] = formats.ris([item])
         out[export_path(slug, "json")] = formats.csl_json([item])
-    for name, text in schema_files().items():
-        out[f"schema/{name}"] = text
     out.update(redirect_files(library, site_url=site_url))
+    out.update({f"schema/{name}": text for name, text in schema_files().items()})
     return dict(sorted(out.items()))
 
 

@@ -27,11 +27,6 @@ EXPORT_DIR = "citeer"
 """Site folder of the per-case citation files: citeer/<slug>.bib|.ris|.json."""
 
 DOWNLOADS = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
-ALTERNATE_TYPES = {
-    "bib": "application/x-bibtex",
-    "ris": "application/x-research-info-systems",
-    "json": "application/vnd.citationstyles.csl+json",
-}
 ASSETS = {"assets/widw/cite.js": "cite.js", "assets/widw/cite.css": "cite.css"}
 
 
@@ -153,7 +148,7 @@ def json_ld(case: Case, page_url: str, *, site_url: str) -> dict[str, Any]:
 
 
 def head_html(case: Case, page_url: str, *, site_url: str) -> str:
-    """Highwire Press citation_* tags, alternate links and JSON-LD for the page head."""
+    """Highwire Press citation_* tags and JSON-LD for the page head."""
     date = case.last_verified.strftime("%Y/%m/%d")
     tags = [
         _meta("citation_title", case.title),
@@ -164,12 +159,8 @@ def head_html(case: Case, page_url: str, *, site_url: str) -> str:
         _meta("citation_publisher", PUBLISHER),
         _meta("citation_language", "nl"),
     ]
-    base = normalise_site_url(site_url)
-    for ext, label in DOWNLOADS:
-        href = html.escape(base + export_path(case.slug, ext), quote=True)
-        tags.append(
-            f'<link rel="alternate" type="{ALTERNATE_TYPES[ext]}" title="{label}" href="{href}">'
-        )
+    # No <link rel="alternate"> to the citation files: Material's JavaScript treats every
+    # alternate link as a language version and fetches "sitemap.xml" next to it.
     ld = json_for_script(json_ld(case, page_url, site_url=site_url))
     tags.append(f'<script type="application/ld+json">{ld}</script>')
     return "\n".join(tags) + "\n"

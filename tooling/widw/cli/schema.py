@@ -17,16 +17,16 @@ from widw.cli.options import project_paths, root_option
     "out",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Map voor de schema's (standaard: docs/schema in het project).",
+    help="Map voor de schema's (standaard: tooling/widw/content/schemas in het project).",
 )
 @click.option("--check", is_flag=True, help="Alleen controleren of de schema's actueel zijn.")
 def command(root: Path | None, out: Path | None, check: bool) -> None:
     """Schrijf de JSON Schema's van casus, les en aflevering."""
     from widw.atomic import write_atomic
-    from widw.content.schema import schema_files
+    from widw.content.schema import COMMITTED_SCHEMAS, schema_files
 
     paths = project_paths(root)
-    target = out or paths.root / "docs" / "schema"
+    target = out or paths.root / COMMITTED_SCHEMAS
     stale = []
     for name, text in schema_files().items():
         path = target / name

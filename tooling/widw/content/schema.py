@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from widw.content.models import Case, Episode, Lesson
 
 SCHEMA_BASE = "https://wijindewijk.example/schema/"
+COMMITTED_SCHEMAS = Path("tooling") / "widw" / "content" / "schemas"
+"""Where the schemas are committed, relative to the project root (`widw schema` writes them)."""
 
 
 def schema_files() -> dict[str, str]:

@@ -1,0 +1,92 @@
+"""Related cases: blended more-like-this, never stubs, cached by content hash."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.search.fixtures import CASES, case_text, load
+from widw.content.library import Library
+from widw.search import related as related_module
+from widw.search.related import RELATED_FILE, related_cases
+
+
+def test_every_case_gets_at_most_three_described_others(library: Library, cache_dir: Path) -> None:
+    result = related_cases(library, cache_dir)
+    assert list(result) == list(library.cases)
+    stubs = {slug for slug, case in library.cases.items() if case.status == "stub"}
+    for slug, others in result.items():
+        assert len(others) <= 3
+        assert slug not in others
+        assert not stubs & set(others)
+        assert len(set(others)) == len(others)
+
+
+def test_golden_related(library: Library, cache_dir: Path) -> None:
+    result = related_cases(library, cache_dir)
+    assert result["hart-voor-de-buurt"][0] == "wijkgeld-noord"
+    assert result["wijkgeld-noord"][0] == "hart-voor-de-buurt"
+    assert result["koffie-met-ouderen"][0] == "moestuin-oost"
+    # a stub gets suggestions from its theme, and is never suggested itself
+    assert result["open-plek-budget"][:2] == ["wijkgeld-noord", "hart-voor-de-buurt"]
+
+
+def test_limit_is_respected(library: Library, cache_dir: Path) -> None:
+    assert all(len(v) <= 1 for v in related_cases(library, cache_dir, limit=1).values())
+
+
+def count_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    calls: list[str] = []
+    original = related_module._Finder.related
+
+    def spy(self: related_module._Finder, case: object) -> list[str]:
+        calls.append(case.slug)  # type: ignore[attr-defined]
+        return original(self, case)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(related_module._Finder, "related", spy)
+    return calls
+
+
+def test_cached_lists_are_reused(
+    library: Library, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = related_cases(library, cache_dir)
+    calls = count_calls(monkeypatch)
+    assert related_cases(library, cache_dir) == first
+    assert calls == []
+    assert json.loads((cache_dir / RELATED_FILE).read_text(encoding="utf-8"))["format"] == 1
+
+
+def test_edit_recomputes_the_case_and_the_lists_showing_it(
+    project: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = related_cases(load(project), cache_dir)
+    spec = dict(CASES["sportschool-zuid"], body="De trainers kennen de gezinnen goed.")
+    path = project / "cases" / "sportschool-zuid.md"
+    path.write_text(case_text("sportschool-zuid", spec), encoding="utf-8")
+    calls = count_calls(monkeypatch)
+    related_cases(load(project), cache_dir)
+    showing = {slug for slug, others in first.items() if "sportschool-zuid" in others}
+    assert sorted(calls) == sorted({"sportschool-zuid"} | showing)
+
+
+def test_new_case_recomputes_all(
+    project: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = load(project)
+    related_cases(library, cache_dir)
+    spec = dict(CASES["moestuin-oost"], titel="Moestuin West", lessen=[])
+    path = project / "cases" / "moestuin-west.md"
+    path.write_text(case_text("moestuin-west", spec), encoding="utf-8")
+    calls = count_calls(monkeypatch)
+    result = related_cases(load(project), cache_dir)
+    assert sorted(calls) == sorted([*library.cases, "moestuin-west"])
+    assert result["moestuin-oost"][0] == "moestuin-west"
+
+
+def test_unreadable_cache_is_recomputed(library: Library, cache_dir: Path) -> None:
+    first = related_cases(library, cache_dir)
+    (cache_dir / RELATED_FILE).write_text("{kapot", encoding="utf-8")
+    assert related_cases(library, cache_dir) == first

@@ -1,0 +1,129 @@
+"""The MkDocs adapter: loads the library, injects the generated site, reports problems.
+
+All logic lives in `widw.content` and `widw.site`; this module only translates between
+them and MkDocs' events. Under `mkdocs build` every content error is logged as a WARNING
+(so `--strict` fails with the same lines as `widw validate`); under `mkdocs serve` the
+same lines also appear in a banner on every page, and the rest of the site keeps building.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from widw.assemble import SiteOptions, assemble_site
+from widw.content.library import DocumentCache, Library, ProjectPaths, load_library
+from widw.site import Site
+from widw.site.publish import overrides_dir
+
+log = get_plugin_logger(__name__)
+
+OVERRIDES = str(overrides_dir())
+"""The site's theme overrides (main.html, partials), placed before Material's templates."""
+
+KINDS = {"casussen": "case", "lessen": "lesson", "media": "episode"}
+
+
+class WidwConfig(base.Config):  # type: ignore[no-untyped-call]
+    """Options under `plugins: - widw:` in mkdocs.yml."""
+
+    root = c.Type(str, default=".")
+    """Project root (cases/, lessons/, episodes/, vocabulary.yml), relative to mkdocs.yml."""
+
+
+class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
+    """Generates the Wij in de Wijk pages from the content files."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self._cache = DocumentCache()
+        self._command = "build"
+        self._site: Site | None = None
+        self._library: Library | None = None
+        self._edit: dict[str, str] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defining this keeps one plugin instance (and its cache) alive under `serve`."""
+        self._command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load and check the content, then generate the site in memory."""
+        paths = ProjectPaths(self._root(config))
+        result = load_library(paths, cache=self._cache)
+        for problem in result.problems:
+            if problem.is_error:
+                log.warning(problem.format())
+            else:
+                log.info(problem.format())
+        if self._command == "serve":
+            config.extra["widw_problemen"] = [p.format() for p in result.errors]
+        self._library = result.library
+        options = SiteOptions(
+            site_url=config.site_url or "/",
+            root=paths.root,
+            repo_url=config.repo_url,
+        )
+        self._site = assemble_site(result.library, options)
+        self._edit = self._edit_paths(result.library, paths, config)
+        dirs = config.theme.dirs
+        if OVERRIDES not in dirs:
+            dirs.insert(1 if getattr(config.theme, "custom_dir", None) else 0, OVERRIDES)
+        for path in paths.watched():
+            if path.exists() and str(path) not in config.watch:
+                config.watch.append(str(path))
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Add the generated pages and assets as virtual files."""
+        if self._site is None:
+            return files
+        for src_uri, text in self._site.pages.items():
+            self._replace(files, src_uri)
+            inclusion = (
+                InclusionLevel.NOT_IN_NAV if Site.is_detail(src_uri) else InclusionLevel.UNDEFINED
+            )
+            file = File.generated(config, src_uri, content=text, inclusion=inclusion)
+            if src_uri in self._edit:
+                file.edit_uri = self._edit[src_uri]
+            files.append(file)
+        for src_uri, data in self._site.files.items():
+            self._replace(files, src_uri)
+            files.append(File.generated(config, src_uri, content=data))
+        return files
+
+    @staticmethod
+    def _replace(files: Files, src_uri: str) -> None:
+        existing = files.get_file_from_path(src_uri)
+        if existing is not None:
+            log.warning(
+                f"{src_uri}: dit bestand staat in docs/, maar de site maakt deze pagina zelf; "
+                "hernoem of verwijder het bestand in docs/."
+            )
+            files.remove(existing)
+
+    def _root(self, config: MkDocsConfig) -> Path:
+        base_dir = Path(config.config_file_path or ".").resolve().parent
+        return (base_dir / self.config.root).resolve()
+
+    @staticmethod
+    def _edit_paths(library: Library, paths: ProjectPaths, config: MkDocsConfig) -> dict[str, str]:
+        """src_uri → path of the content file, relative to docs_dir (for the edit button)."""
+        docs = Path(config.docs_dir).resolve()
+        edits: dict[str, str] = {}
+        for (kind, name), source in library.files.items():
+            folder = next(f for f, k in KINDS.items() if k == kind)
+            relative = os.path.relpath(paths.root / source.path, docs)
+            edits[f"{folder}/{name}.md"] = Path(relative).as_posix()
+        return edits
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """The content folders are watched through `config.watch` (set in on_config)."""
+        return server

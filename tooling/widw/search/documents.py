@@ -1,0 +1,250 @@
+"""Library → search documents: engine-independent field values plus a content hash each.
+
+Field names are Dutch because they are part of the query syntax people type
+(`thema:ouderen`, `titel:krachtstation`). Facet fields hold vocabulary terms (slugs);
+labels are looked up at display time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from widw.content.fields import slugify
+from widw.content.library import Library
+from widw.content.models import Case, Episode, Lesson
+from widw.content.vocabulary import Vocabulary
+
+KIND_LABELS = {"casus": "Casus", "les": "Les", "aflevering": "Aflevering"}
+"""The document kinds (value of the `soort` field) and their labels."""
+
+TEXT_FIELDS = ("titel", "tekst")
+"""Analyzed text fields: the default fields of the query parser."""
+
+FACET_FIELDS = (
+    "thema",
+    "element",
+    "rol",
+    "provincie",
+    "gemeente",
+    "bundel",
+    "uitkomst",
+    "participatievorm",
+    "status",
+    "jaar",
+)
+"""Stored keyword fields for filters and facet counts (several values: space-separated)."""
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """One indexed entry: identity, display data, text and facet values."""
+
+    kind: str
+    slug: str
+    title: str
+    text: str
+    """Everything searchable: prose, place, labels, actors, funding, outcome."""
+    display: str
+    """The prose alone (summary and body): for snippets and more-like-this."""
+    place: str
+    url: str
+    facets: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        """Unique key across kinds ('casus:krachtstation-kanaleneiland')."""
+        return f"{self.kind}:{self.slug}"
+
+    @property
+    def content_hash(self) -> str:
+        """sha256 of everything that goes into the index for this document."""
+        payload = {
+            "kind": self.kind,
+            "slug": self.slug,
+            "title": self.title,
+            "text": self.text,
+            "display": self.display,
+            "place": self.place,
+            "url": self.url,
+            "facets": {k: sorted(v) for k, v in sorted(self.facets.items())},
+        }
+        raw = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        return hashlib.sha256(raw).hexdigest()
+
+
+DOCUMENT_VERSION = "1"
+"""Bump when the mapping from entries to documents changes (part of every input hash)."""
+
+
+def input_hashes(library: Library) -> dict[str, str]:
+    """A hash per document key of everything its document is made from, without building it.
+
+    Inputs: the entry's file, the vocabulary, and the files of linked entries (a case shows
+    the roles of its lessons; a lesson and an episode show the titles of their cases).
+    Entries without a known source file fall back to the built document's content hash.
+    """
+    files = library.files
+    vocab = library.vocabulary.content_hash
+
+    def file_hash(kind: str, name: str) -> str | None:
+        source = files.get((kind, name))  # type: ignore[arg-type]
+        return source.content_hash if source is not None else None
+
+    out: dict[str, str] = {}
+    for slug, case in library.cases.items():
+        linked = [file_hash("lesson", lesson.id) for lesson in library.lessons_for_case(slug)]
+        out[f"casus:{slug}"] = _combine(file_hash("case", slug), linked, vocab) or (
+            case_document(library, case).content_hash
+        )
+    for lesson_id, lesson in library.lessons.items():
+        linked = [file_hash("case", case.slug) for case in library.cases_for_lesson(lesson_id)]
+        out[f"les:{lesson_id}"] = _combine(file_hash("lesson", lesson_id), linked, vocab) or (
+            lesson_document(library, lesson).content_hash
+        )
+    for slug, episode in library.episodes.items():
+        linked = [
+            file_hash("case", d.slug) if d.slug in library.cases else "-" for d in episode.cases
+        ]
+        out[f"aflevering:{slug}"] = _combine(file_hash("episode", slug), linked, vocab) or (
+            episode_document(library, episode).content_hash
+        )
+    return out
+
+
+def document_for(library: Library, key: str) -> SearchDocument:
+    """The search document of one key ('casus:<slug>', 'les:<id>', 'aflevering:<slug>')."""
+    kind, _, name = key.partition(":")
+    if kind == "casus":
+        return case_document(library, library.cases[name])
+    if kind == "les":
+        return lesson_document(library, library.lessons[name])
+    return episode_document(library, library.episodes[name])
+
+
+def _combine(own: str | None, linked: list[str | None], vocab: str) -> str | None:
+    if own is None or not vocab or any(h is None for h in linked):
+        return None
+    raw = "\n".join([DOCUMENT_VERSION, own, vocab, *(h or "" for h in linked)])
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def library_documents(library: Library) -> list[SearchDocument]:
+    """Every case, lesson and episode as a search document, in library order."""
+    docs = [case_document(library, case) for case in library.cases.values()]
+    docs += [lesson_document(library, lesson) for lesson in library.lessons.values()]
+    docs += [episode_document(library, episode) for episode in library.episodes.values()]
+    return docs
+
+
+def case_document(library: Library, case: Case) -> SearchDocument:
+    """A case: its summary and body first (for snippets), then facts and labels."""
+    vocab = library.vocabulary
+    place = case.place
+    province = vocab.label("provincies", place.province) if place.province else None
+    roles = sorted(
+        {role for lesson in library.lessons_for_case(case.slug) for role in lesson.roles}
+    )
+    parts: list[str | None] = [
+        case.summary,
+        case.body,
+        place.district,
+        place.municipality,
+        province,
+    ]
+    parts += _labels(vocab, "themas", case.themes, keywords=True)
+    parts += _labels(vocab, "elementen", case.elements)
+    parts += _labels(vocab, "soorten", case.kinds)
+    parts += _labels(
+        vocab, "participatievormen", [case.participation] if case.participation else []
+    )
+    parts += [*case.context.promoting, *case.context.hindering]
+    for actor in case.actors:
+        parts += [actor.name, actor.role]
+    for funding in case.funding:
+        parts += [*_labels(vocab, "financieringssoorten", [funding.kind]), funding.description]
+    if case.outcome.kind:
+        parts += _labels(vocab, "uitkomsten", [case.outcome.kind])
+    parts += [case.outcome.description, *(c.name for c in case.candidates)]
+    facets: dict[str, list[str]] = {
+        "thema": list(case.themes),
+        "element": list(case.elements),
+        "rol": roles,
+        "provincie": [place.province] if place.province else [],
+        "gemeente": [slugify(place.municipality)] if place.municipality else [],
+        "bundel": [str(case.bundle.number)] if case.bundle and case.bundle.number else [],
+        "uitkomst": [case.outcome.kind] if case.outcome.kind else [],
+        "participatievorm": [case.participation] if case.participation else [],
+        "status": [case.status],
+        "jaar": [case.period.start[:4]] if case.period and case.period.start else [],
+    }
+    shown_place = ", ".join(p for p in (place.district, place.municipality) if p)
+    return SearchDocument(
+        kind="casus",
+        slug=case.slug,
+        title=case.title,
+        text=_join(parts),
+        display=_join([case.summary, case.body, case.outcome.description]),
+        place=shown_place,
+        url=f"/casussen/{case.slug}/",
+        facets=_clean(facets),
+    )
+
+
+def lesson_document(library: Library, lesson: Lesson) -> SearchDocument:
+    """A lesson: its explanation, the roles it addresses and the titles of its cases."""
+    vocab = library.vocabulary
+    cases = library.cases_for_lesson(lesson.id)
+    parts: list[str | None] = [lesson.body, *_labels(vocab, "rollen", lesson.roles)]
+    parts += [case.title for case in cases]
+    return SearchDocument(
+        kind="les",
+        slug=lesson.id,
+        title=lesson.title,
+        text=_join(parts),
+        display=_join([lesson.body]),
+        place="",
+        url=f"/lessen/{lesson.id}/",
+        facets=_clean({"rol": sorted(lesson.roles)}),
+    )
+
+
+def episode_document(library: Library, episode: Episode) -> SearchDocument:
+    """An episode, film or meeting: summary, notes, series and the cases discussed."""
+    vocab = library.vocabulary
+    titles = [library.cases[d.slug].title for d in episode.cases if d.slug in library.cases]
+    parts: list[str | None] = [episode.summary, episode.body, episode.series]
+    parts += [*_labels(vocab, "mediasoorten", [episode.kind]), *titles]
+    return SearchDocument(
+        kind="aflevering",
+        slug=episode.slug,
+        title=episode.title,
+        text=_join(parts),
+        display=_join([episode.summary, episode.body]),
+        place="",
+        url=f"/media/{episode.slug}/",
+        facets=_clean({"jaar": [episode.date[:4]] if episode.date else []}),
+    )
+
+
+def _labels(
+    vocab: Vocabulary, list_name: str, terms: list[str], *, keywords: bool = False
+) -> list[str]:
+    out = []
+    for term in terms:
+        entry = vocab.terms(list_name).get(term)
+        if entry is None:
+            continue
+        out.append(entry.label)
+        if keywords:
+            out.extend(entry.zoekwoorden)
+    return out
+
+
+def _join(parts: list[str | None]) -> str:
+    return "\n\n".join(p.strip() for p in parts if p and p.strip())
+
+
+def _clean(facets: dict[str, list[str]]) -> dict[str, list[str]]:
+    return {name: values for name, values in facets.items() if values}

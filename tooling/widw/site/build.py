@@ -1,0 +1,93 @@
+"""`build_site`: the whole site as Markdown pages and asset files, without MkDocs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib.resources import files as package_files
+
+from widw.content.library import Library
+from widw.site.case import case_page
+from widw.site.context import CitationFor, SiteContext
+from widw.site.listings import facet_pages
+from widw.site.overview import overview_page
+from widw.site.pages import (
+    collection_page,
+    episode_pages,
+    home_page,
+    lesson_pages,
+    role_pages,
+)
+from widw.site.text import front_matter
+
+ASSETS = {
+    "widw.css": "assets/widw/widw.css",
+    "filter.js": "assets/widw/filter.js",
+    # Next to Material's worker, so that its relative paths (../lunr/…) keep working.
+    "search-worker.js": "assets/javascripts/workers/widw-search.js",
+}
+"""Files under widw/site/assets/ and where they are published."""
+
+DETAIL_FOLDERS = (
+    "casussen",
+    "lessen",
+    "media",
+    "themas",
+    "elementen",
+    "provincies",
+    "gemeenten",
+    "bundels",
+)
+"""Folders whose detail pages stay out of the navigation (only their index.md is listed)."""
+
+
+@dataclass
+class Site:
+    """Generated pages (src_uri → Markdown with front matter) and other files."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    files: dict[str, str | bytes] = field(default_factory=dict)
+
+    @staticmethod
+    def is_detail(src_uri: str) -> bool:
+        """A case, lesson, episode or index-term page: reachable by links, not in the nav."""
+        folder, _, name = src_uri.partition("/")
+        return folder in DETAIL_FOLDERS and name != "index.md"
+
+
+def _generated(markdown: str) -> str:
+    """Mark a page made by code (no content file): it gets no edit button in any builder."""
+    if markdown.startswith("---\n"):
+        return markdown
+    return front_matter({"widw": {"soort": "gegenereerd"}}, markdown)
+
+
+def build_site(
+    library: Library,
+    *,
+    site_url: str,
+    related: Mapping[str, Sequence[str]] | None = None,
+    citation_for: CitationFor | None = None,
+    extra_pages: Mapping[str, str] | None = None,
+) -> Site:
+    """Every page of the site, generated from a loaded library."""
+    ctx = SiteContext(library, site_url, related or {}, citation_for)
+    site = Site()
+    site.pages["index.md"] = home_page(ctx)
+    site.pages["casussen/index.md"] = overview_page(ctx)
+    for case in library.cases.values():
+        site.pages[f"casussen/{case.slug}.md"] = case_page(ctx, case)
+    site.pages.update(lesson_pages(ctx))
+    site.pages.update(role_pages(ctx))
+    site.pages.update(episode_pages(ctx))
+    site.pages.update(facet_pages(ctx))
+    site.pages["collectie.md"] = collection_page(ctx)
+    site.pages.update({uri: _generated(text) for uri, text in (extra_pages or {}).items()})
+    site.files.update(asset_files())
+    return site
+
+
+def asset_files() -> dict[str, str | bytes]:
+    """The site's own CSS and JavaScript."""
+    root = package_files("widw.site") / "assets"
+    return {target: (root / name).read_text(encoding="utf-8") for name, target in ASSETS.items()}

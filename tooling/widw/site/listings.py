@@ -1,0 +1,127 @@
+"""Index pages per facet: themes, elements, provinces, gemeenten and bundles."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple
+
+from widw.content.models import Case
+from widw.site.context import SiteContext, municipality_slug
+from widw.site.jinja import render
+from widw.site.text import front_matter
+
+
+class Facet(NamedTuple):
+    """One way to group cases, with the folder of its pages."""
+
+    folder: str
+    title: str
+    singular: str
+    intro: str
+    keys: Callable[[Case], Iterable[str]]
+
+
+class Term(NamedTuple):
+    """One page of a facet: its key, label, description and cases."""
+
+    key: str
+    label: str
+    description: str
+    cases: list[Case]
+
+
+def facets() -> list[Facet]:
+    """The facets that get index pages, in navigation order."""
+    return [
+        Facet("themas", "Thema's", "Thema", "Waar gaan de casussen over?", lambda c: c.themes),
+        Facet(
+            "elementen",
+            "Elementen van inclusieve burgermacht",
+            "Element",
+            "Welke van de drie elementen van inclusieve burgermacht laten de casussen zien?",
+            lambda c: c.elements,
+        ),
+        Facet(
+            "provincies",
+            "Provincies",
+            "Provincie",
+            "Waar in Nederland liggen de casussen?",
+            lambda c: [c.place.province] if c.place.province else [],
+        ),
+        Facet(
+            "gemeenten",
+            "Gemeenten",
+            "Gemeente",
+            "In welke gemeenten spelen de casussen?",
+            lambda c: [municipality_slug(c.place.municipality)] if c.place.municipality else [],
+        ),
+        Facet(
+            "bundels",
+            "Bundels",
+            "Bundel",
+            "Movisie beschreef de casussen in vier bundels, van 2020 tot 2022.",
+            lambda c: [str(c.bundle.number)] if c.bundle and c.bundle.number else [],
+        ),
+    ]
+
+
+VOCAB = {"themas": "themas", "elementen": "elementen", "provincies": "provincies"}
+
+
+def facet_pages(ctx: SiteContext) -> dict[str, str]:
+    """Every facet's overview page and one page per term."""
+    pages: dict[str, str] = {}
+    for facet in facets():
+        terms = _terms(ctx, facet)
+        meta: dict[str, Any] = {"title": facet.title, "search": {"exclude": True}}
+        pages[f"{facet.folder}/index.md"] = front_matter(
+            meta, render("facet.md.j2", facet=facet, terms=terms)
+        )
+        for term in terms:
+            meta = {
+                "title": f"{facet.singular}: {term.label}",
+                "search": {"exclude": True},
+                "widw": {"soort": "index", "facet": facet.folder},
+            }
+            body = render("term.md.j2", facet=facet, term=term, line=lambda c: case_line(ctx, c))
+            pages[f"{facet.folder}/{term.key}.md"] = front_matter(meta, body)
+    return pages
+
+
+def _terms(ctx: SiteContext, facet: Facet) -> list[Term]:
+    grouped: dict[str, list[Case]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for case in ctx.library.cases.values():
+        for key in facet.keys(case):
+            grouped[key].append(case)
+            if facet.folder == "gemeenten" and case.place.municipality:
+                names.setdefault(key, case.place.municipality)
+    terms: list[Term] = []
+    if facet.folder in VOCAB:
+        for key, entry in ctx.library.vocabulary.terms(VOCAB[facet.folder]).items():
+            terms.append(Term(key, entry.label, entry.omschrijving, _order(grouped[key])))
+    elif facet.folder == "bundels":
+        for number in ("1", "2", "3", "4"):
+            terms.append(Term(number, f"Bundel {number}", "", _order(grouped[number])))
+    else:
+        for key in sorted(grouped, key=lambda k: names[k].lower()):
+            terms.append(Term(key, names[key], "", _order(grouped[key])))
+    return terms
+
+
+def _order(cases: list[Case]) -> list[Case]:
+    return sorted(cases, key=lambda c: (c.status == "stub", c.title.lower()))
+
+
+def case_line(ctx: SiteContext, case: Case) -> str:
+    """A short description after a case link: place and bundle."""
+    parts = []
+    if case.place.municipality:
+        parts.append(case.place.municipality)
+    if case.collection == "verwant":
+        parts.append("verwante casus")
+    elif case.bundle and case.bundle.number:
+        afgeleid = " (afgeleid)" if case.bundle.certainty == "afgeleid" else ""
+        parts.append(f"bundel {case.bundle.number}{afgeleid}")
+    return ", ".join(parts)

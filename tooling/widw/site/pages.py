@@ -1,0 +1,164 @@
+"""Home, role, lesson, episode and collection pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from widw.content.models import Episode, Lesson
+from widw.site.case import source_view
+from widw.site.context import ROLE_INVITES, SiteContext
+from widw.site.jinja import render
+from widw.site.listings import case_line
+from widw.site.text import clean_html, dutch_date, front_matter, safe_body
+
+NEWEST = 6
+"""How many recently checked cases the home page shows."""
+
+
+def home_page(ctx: SiteContext) -> str:
+    """index.md: what the project is, a way in per role, the newest cases, a search box."""
+    roles = [
+        (term, ROLE_INVITES.get(term, f"Ik ben: {entry.label.lower()}"), entry.omschrijving)
+        for term, entry in ctx.library.vocabulary.terms("rollen").items()
+    ]
+    newest = sorted(ctx.described(), key=lambda c: (c.last_verified, c.title), reverse=True)
+    search = clean_html(render("search_form.html.j2"))
+    body = render(
+        "home.md.j2",
+        roles=roles,
+        newest=newest[:NEWEST],
+        line=lambda c: case_line(ctx, c),
+        search=Markup(search),
+        counts=_counts(ctx),
+    )
+    meta = {"title": "Wij in de Wijk — kennisbank", "hide": ["toc"], "widw": {"soort": "home"}}
+    return front_matter(meta, body)
+
+
+def _counts(ctx: SiteContext) -> dict[str, int]:
+    cases = ctx.library.cases.values()
+    return {
+        "casussen": len(ctx.library.cases),
+        "beschreven": sum(c.status == "beschreven" for c in cases),
+        "lessen": len(ctx.library.lessons),
+    }
+
+
+def role_pages(ctx: SiteContext) -> dict[str, str]:
+    """rollen/index.md and one page per role with every lesson and its evidence cases."""
+    lib = ctx.library
+    pages: dict[str, str] = {}
+    roles = lib.vocabulary.terms("rollen")
+    overview = render(
+        "roles.md.j2",
+        roles=[(t, e, len(lib.lessons_for_role(t))) for t, e in roles.items()],
+        invites=ROLE_INVITES,
+    )
+    pages["rollen/index.md"] = front_matter({"title": "Lessen per rol"}, overview)
+    for term, entry in roles.items():
+        lessons = [(les, lib.cases_for_lesson(les.id)) for les in lib.lessons_for_role(term)]
+        body = render("role.md.j2", role=entry, lessons=lessons)
+        meta = {"title": f"Lessen voor {entry.label.lower()}", "widw": {"soort": "rol"}}
+        pages[f"rollen/{term}.md"] = front_matter(meta, body)
+    return pages
+
+
+def lesson_pages(ctx: SiteContext) -> dict[str, str]:
+    """lessen/index.md and one page per lesson."""
+    lib = ctx.library
+    pages: dict[str, str] = {}
+    roles = lib.vocabulary.terms("rollen")
+    groups = [(e.label, lib.lessons_for_role(t)) for t, e in roles.items()]
+    pages["lessen/index.md"] = front_matter(
+        {"title": "Alle lessen"}, render("lessons.md.j2", groups=groups)
+    )
+    for lesson in lib.lessons.values():
+        pages[f"lessen/{lesson.id}.md"] = _lesson_page(ctx, lesson)
+    return pages
+
+
+def _lesson_page(ctx: SiteContext, lesson: Lesson) -> str:
+    body = render(
+        "lesson.md.j2",
+        lesson=lesson,
+        roles=[(r, ctx.label("rollen", r)) for r in lesson.roles],
+        body=safe_body(lesson.body),
+        cases=ctx.library.cases_for_lesson(lesson.id),
+        line=lambda c: case_line(ctx, c),
+        sources=[source_view(ctx, s) for s in lesson.sources],
+        checked=dutch_date(lesson.last_verified.isoformat()),
+    )
+    meta = {
+        "title": lesson.title,
+        "widw": {"soort": "les", "id": lesson.id, "bron": ctx.source_path("lesson", lesson.id)},
+    }
+    return front_matter(meta, body)
+
+
+def episode_pages(ctx: SiteContext) -> dict[str, str]:
+    """media/index.md and one page per podcast episode, film or meeting."""
+    lib = ctx.library
+    episodes = sorted(lib.episodes.values(), key=lambda e: (e.date or "", e.title))
+    pages = {
+        "media/index.md": front_matter(
+            {"title": "Podcasts, films en bijeenkomsten"},
+            render("episodes.md.j2", episodes=episodes, kind=_kind(ctx)),
+        )
+    }
+    for episode in episodes:
+        pages[f"media/{episode.slug}.md"] = _episode_page(ctx, episode)
+    return pages
+
+
+def _kind(ctx: SiteContext) -> Any:
+    return lambda term: ctx.label("mediasoorten", term)
+
+
+def _episode_page(ctx: SiteContext, episode: Episode) -> str:
+    cases = ctx.library.cases
+    discussed = [(cases[d.slug], d.timestamp) for d in episode.cases if d.slug in cases]
+    body = render(
+        "episode.md.j2",
+        episode=episode,
+        kind=ctx.label("mediasoorten", episode.kind),
+        date=dutch_date(episode.date) if episode.date else None,
+        body=safe_body(episode.body),
+        discussed=discussed,
+        sources=[source_view(ctx, s) for s in episode.sources],
+        checked=dutch_date(episode.last_verified.isoformat()),
+    )
+    meta = {
+        "title": episode.title,
+        "widw": {
+            "soort": "media",
+            "slug": episode.slug,
+            "bron": ctx.source_path("episode", episode.slug),
+        },
+    }
+    return front_matter(meta, body)
+
+
+def collection_page(ctx: SiteContext) -> str:
+    """collectie.md: the 29 cases, how many are described, which are stubs, per bundle."""
+    cases = list(ctx.library.cases.values())
+    project = [c for c in cases if c.collection == "wij-in-de-wijk"]
+    per_bundle = []
+    for number in (1, 2, 3, 4, None):
+        group = [c for c in project if (c.bundle.number if c.bundle else None) == number]
+        if number is None and not group:
+            continue
+        described = sum(c.status == "beschreven" for c in group)
+        per_bundle.append((number, described, len(group) - described))
+    table = clean_html(render("collection_table.html.j2", rows=per_bundle))
+    body = render(
+        "collection.md.j2",
+        total=len(project),
+        described=sum(c.status == "beschreven" for c in project),
+        stubs=sorted((c for c in project if c.status == "stub"), key=lambda c: c.title.lower()),
+        related=sorted((c for c in cases if c.collection == "verwant"), key=lambda c: c.title),
+        table=Markup(table),
+        line=lambda c: case_line(ctx, c),
+    )
+    return front_matter({"title": "De collectie", "widw": {"soort": "collectie"}}, body)
