@@ -80,8 +80,8 @@ def test_case_page_has_card_lessons_sources_and_backlinks(site: Site) -> None:
     assert "[Utrecht](../gemeenten/utrecht.md)" in body
     assert "[Bundel 1](../bundels/1.md)" in body
     assert "Gemeentelijke subsidie (€ 15.000)" in body
-    assert "### Voor ambtenaren" in body
-    assert "### Voor sociaal professionals" in body
+    assert "**Voor ambtenaren**" in body
+    assert "**Voor sociaal professionals**" in body
     assert "[Geef bewoners ruimte](../lessen/ruimte-voor-bewoners.md)" in body
     assert "## Besproken in" in body
     assert "[Aan de grote tafel](../media/podcast-tafel.md) (vanaf 12:30)" in body

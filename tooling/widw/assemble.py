@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from widw.cite.exports import data_pages, export_files
-from widw.cite.page import citation_for, cite_assets
+from widw.cite.page import citation_for, cite_assets, source_apa_html
 from widw.content.library import Library
 from widw.content.models import Case
 from widw.editor.guide import guide_pages
@@ -37,7 +37,10 @@ def assemble_site(library: Library, options: SiteOptions) -> Site:
     """Every page and file of the site."""
 
     def cite(case: Case, page_url: str) -> tuple[str, str]:
-        return citation_for(case, page_url, site_url=options.site_url, today=options.today)
+        # The page lists the sources in APA itself (source_format), so the block omits them.
+        return citation_for(
+            case, page_url, site_url=options.site_url, today=options.today, with_sources=False
+        )
 
     extra_pages = {
         **guide_pages(library.vocabulary, repo_url=options.repo_url),
@@ -48,6 +51,7 @@ def assemble_site(library: Library, options: SiteOptions) -> Site:
         site_url=options.site_url,
         related=related_cases(library, search_cache_dir(options.root)),
         citation_for=cite,
+        source_format=source_apa_html,
         extra_pages=extra_pages,
     )
     site.files.update(cite_assets())

@@ -21,7 +21,7 @@ from widw.cite.csl import (
     normalise_site_url,
     source_items,
 )
-from widw.content.models import Case
+from widw.content.models import Case, Source
 
 EXPORT_DIR = "citeer"
 """Site folder of the per-case citation files: citeer/<slug>.bib|.ris|.json."""
@@ -43,7 +43,7 @@ def cite_assets() -> dict[str, str]:
 
 def json_for_script(data: Any) -> str:
     """JSON that cannot end a <script> element or open a comment: '<', '>', '&' escaped."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     for char, escaped in (
         ("<", "\\u003c"),
         (">", "\\u003e"),
@@ -53,6 +53,11 @@ def json_for_script(data: Any) -> str:
     ):
         text = text.replace(char, escaped)
     return text
+
+
+def source_apa_html(source: Source, key: str = "bron") -> str:
+    """One source publication as an APA reference (HTML)."""
+    return sorted_apa(source_items([source], key), "html")[0]
 
 
 def sources_apa_html(case: Case) -> list[str]:
@@ -69,7 +74,9 @@ def _mark_accessed(apa_html: str, accessed: dt.date) -> str:
     return f"{head}Geraadpleegd op {marked}{tail}"
 
 
-def citation_markdown(case: Case, page_url: str, *, today: dt.date) -> str:
+def citation_markdown(
+    case: Case, page_url: str, *, today: dt.date, with_sources: bool = True
+) -> str:
     """The 'Citeer deze casus' section (Markdown with raw HTML blocks)."""
     item = case_item(case, url=page_url, accessed=today)
     anchor = f"apa-{case.slug}"
@@ -88,7 +95,7 @@ def citation_markdown(case: Case, page_url: str, *, today: dt.date) -> str:
         + ".",
         "",
     ]
-    references = sources_apa_html(case)
+    references = sources_apa_html(case) if with_sources else []
     if references:
         lines += ["### Bronnen van deze casus (APA)", "", '<ul class="widw-cite__sources">']
         lines += [f"<li>{reference}</li>" for reference in references]
@@ -167,11 +174,20 @@ def head_html(case: Case, page_url: str, *, site_url: str) -> str:
 
 
 def citation_for(
-    case: Case, page_url: str, *, site_url: str, today: dt.date | None = None
+    case: Case,
+    page_url: str,
+    *,
+    site_url: str,
+    today: dt.date | None = None,
+    with_sources: bool = True,
 ) -> tuple[str, str]:
-    """(markdown_block, head_html) for a case page; today is the retrieval date shown."""
+    """(markdown_block, head_html) for a case page; today is the retrieval date shown.
+
+    `with_sources=False` leaves out the APA list of the case's sources, for a page that
+    already shows those sources in APA (see `source_apa_html`).
+    """
     accessed = today or dt.date.today()
     return (
-        citation_markdown(case, page_url, today=accessed),
+        citation_markdown(case, page_url, today=accessed, with_sources=with_sources),
         head_html(case, page_url, site_url=site_url),
     )

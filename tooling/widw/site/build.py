@@ -8,7 +8,7 @@ from importlib.resources import files as package_files
 
 from widw.content.library import Library
 from widw.site.case import case_page
-from widw.site.context import CitationFor, SiteContext
+from widw.site.context import CitationFor, SiteContext, SourceFormat
 from widw.site.listings import facet_pages
 from widw.site.overview import overview_page
 from widw.site.pages import (
@@ -68,10 +68,16 @@ def build_site(
     site_url: str,
     related: Mapping[str, Sequence[str]] | None = None,
     citation_for: CitationFor | None = None,
+    source_format: SourceFormat | None = None,
     extra_pages: Mapping[str, str] | None = None,
 ) -> Site:
-    """Every page of the site, generated from a loaded library."""
-    ctx = SiteContext(library, site_url, related or {}, citation_for)
+    """Every page of the site, generated from a loaded library.
+
+    `related` lists related case slugs per case, `citation_for` gives each case page its
+    citation block and head tags, `source_format` renders each source reference (HTML),
+    and `extra_pages` are added as they are (src_uri → Markdown).
+    """
+    ctx = SiteContext(library, site_url, related or {}, citation_for, source_format)
     site = Site()
     site.pages["index.md"] = home_page(ctx)
     site.pages["casussen/index.md"] = overview_page(ctx)

@@ -151,7 +151,9 @@ def _funding_text(ctx: SiteContext, kind: str, description: str | None, amount: 
 
 def source_view(ctx: SiteContext, source: Any) -> dict[str, Any]:
     """A source with display strings for the templates."""
+    formatted = ctx.source_format(source) if ctx.source_format else None
     return {
+        "reference": Markup(clean_html(formatted)) if formatted else None,
         "title": source.title,
         "authors": " en ".join(source.authors) if source.authors else None,
         "publisher": source.publisher,

@@ -7,11 +7,14 @@ from dataclasses import dataclass, field
 
 from widw.content.fields import slugify
 from widw.content.library import Library
-from widw.content.models import Case
+from widw.content.models import Case, Source
 from widw.content.reader import Kind
 
 CitationFor = Callable[[Case, str], tuple[str, str]]
 """(case, page URL) → (Markdown block for the page, HTML for the page head)."""
+
+SourceFormat = Callable[[Source], str]
+"""A source publication → one reference as HTML (e.g. APA), shown in the source list."""
 
 ROLE_INVITES = {
     "ambtenaren": "Ik ben ambtenaar",
@@ -51,6 +54,7 @@ class SiteContext:
     site_url: str
     related: Mapping[str, Sequence[str]] = field(default_factory=dict)
     citation_for: CitationFor | None = None
+    source_format: SourceFormat | None = None
     _roles: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
