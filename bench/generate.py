@@ -1,8 +1,9 @@
 """Generate realistic synthetic libraries for benchmarks (never for cases/ of the real site).
 
 `generate_project(root, n_cases)` writes valid cases, lessons and episodes plus a copy of the
-real vocabulary.yml under `root`. The text is Dutch-like prose assembled from a fixed word
-list, so analyzers, stemmers and page sizes behave as they would on real content.
+real vocabulary.yml under `root`. The text is Dutch-like prose drawn from about 8,000
+pseudo-Dutch word types (roots, compounds, inflections) with a Zipf distribution, so
+analyzers, stemmers, query selectivity and page sizes behave roughly as on real content.
 """
 
 from __future__ import annotations
@@ -15,126 +16,128 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 
-_WORDS = [
+_ROOTS = [
     "buurt",
     "wijk",
-    "bewoners",
+    "huis",
     "bewoner",
     "gemeente",
-    "ambtenaar",
-    "ambtenaren",
-    "opbouwwerker",
-    "vrijwilligers",
-    "vrijwilliger",
-    "ontmoeting",
-    "ontmoetingsplek",
-    "buurthuis",
-    "wijkcentrum",
-    "huiskamer",
-    "moestuin",
-    "samenwerking",
-    "zeggenschap",
-    "buurtbudget",
-    "bewonersbudget",
-    "subsidie",
-    "fonds",
-    "woningcorporatie",
-    "eenzaamheid",
-    "ouderen",
-    "jongeren",
-    "kinderen",
-    "ouders",
-    "gezinnen",
-    "armoede",
-    "schulden",
-    "formulieren",
-    "talent",
-    "talenten",
-    "ontwikkeling",
-    "onderneming",
-    "ondernemers",
-    "coöperatie",
-    "stichting",
-    "vereniging",
-    "initiatief",
-    "initiatieven",
-    "activiteit",
-    "activiteiten",
+    "school",
+    "sport",
+    "tuin",
+    "groen",
+    "werk",
+    "plaats",
+    "kamer",
+    "tafel",
     "koffie",
     "maaltijd",
-    "maaltijden",
-    "sport",
-    "sportschool",
-    "karate",
-    "boksen",
-    "leefbaarheid",
-    "veiligheid",
-    "groen",
-    "natuur",
-    "landschap",
-    "dorp",
-    "dorpen",
-    "dorpshuis",
-    "platform",
-    "digitaal",
-    "online",
-    "netwerk",
-    "netwerken",
-    "verbinding",
-    "verbinden",
-    "samen",
-    "gezamenlijk",
-    "eigenaarschap",
-    "vertrouwen",
-    "wantrouwen",
-    "steun",
-    "ondersteuning",
-    "professional",
-    "professionals",
-    "welzijn",
     "zorg",
-    "zorgcentrum",
-    "verzorgingshuis",
-    "nieuwkomers",
-    "migranten",
+    "welzijn",
     "taal",
-    "taallessen",
-    "cursussen",
-    "werk",
-    "werken",
-    "leren",
-    "geleerd",
-    "lessen",
-    "les",
-    "beleid",
-    "bestuur",
-    "wethouder",
+    "geld",
+    "budget",
+    "fonds",
     "raad",
-    "politiek",
-    "inwoners",
-    "inwoner",
-    "participatie",
-    "overheidsparticipatie",
-    "burgerparticipatie",
-    "sociale",
-    "basis",
-    "samenhang",
-    "bonding",
-    "bridging",
-    "linking",
-    "empowerment",
-    "informeel",
-    "contact",
-    "gemeenschap",
-    "gemeenschappen",
-    "kracht",
-    "krachtig",
-    "krachtwijk",
-    "huurders",
-    "huurwoningen",
+    "plein",
+    "straat",
+    "dorp",
+    "stad",
+    "kerk",
+    "club",
+    "team",
+    "markt",
+    "winkel",
+    "kapper",
+    "moestuin",
+    "natuur",
+    "water",
+    "speel",
+    "kind",
+    "jeugd",
+    "ouder",
+    "oudere",
+    "vrouw",
+    "familie",
+    "gezin",
+    "vrijwilliger",
+    "netwerk",
+    "platform",
+    "avond",
+    "dag",
+    "week",
+    "feest",
+    "les",
+    "cursus",
+    "hulp",
+    "dienst",
+    "loket",
+    "formulier",
+    "brief",
+    "schuld",
+    "armoede",
+    "energie",
+    "woning",
     "flat",
-    "flats",
+    "portiek",
+    "galerij",
+    "park",
+    "bank",
+    "bus",
+    "fiets",
+    "veld",
+    "hal",
+    "zaal",
+    "centrum",
+    "kern",
+    "bond",
+    "stichting",
+    "vereniging",
+    "coöperatie",
+    "onderneming",
+    "bedrijf",
+    "beleid",
+    "plan",
+    "project",
+    "proef",
+    "pilot",
+    "vraag",
+    "antwoord",
+    "stem",
+    "macht",
+    "kracht",
+    "steun",
+    "zin",
+    "lijn",
+    "boer",
+    "burger",
+    "land",
+    "weide",
+    "vogel",
+    "vlot",
+    "brug",
+    "muur",
+    "deur",
+    "raam",
+    "dak",
+    "keuken",
+    "atelier",
+    "bieb",
+    "boek",
+    "krant",
+    "radio",
+    "film",
+    "podcast",
+    "muziek",
+    "koor",
+    "dans",
+    "spel",
+    "karate",
+    "boks",
+    "judo",
+    "zwem",
 ]
+_SUFFIXES = ("", "", "en", "s", "je", "jes", "er", "ing", "heid", "elijk")
 _GLUE = [
     "de",
     "het",
@@ -156,29 +159,76 @@ _GLUE = [
     "maar",
     "als",
     "bij",
+    "er",
+    "is",
+    "zijn",
+    "was",
+    "werd",
+    "wordt",
+    "heeft",
+    "hebben",
+    "kan",
+    "kunnen",
+    "moet",
+    "naar",
+    "uit",
+    "over",
+    "dan",
+    "nog",
+    "wel",
+    "al",
 ]
 
 
-def _sentence(rng: random.Random, words: int) -> str:
-    parts = [rng.choice(_WORDS) if rng.random() < 0.6 else rng.choice(_GLUE) for _ in range(words)]
-    return parts[0].capitalize() + " " + " ".join(parts[1:]) + "."
+def _vocabulary(size: int, rng: random.Random) -> list[str]:
+    """Pseudo-Dutch word types: roots, compounds of two roots, and inflected forms."""
+    words = {root + suffix for root in _ROOTS for suffix in _SUFFIXES}
+    while len(words) < size:
+        first, second = rng.choice(_ROOTS), rng.choice(_ROOTS)
+        if first != second:
+            words.add(first + second + rng.choice(_SUFFIXES))
+    ordered = sorted(words)
+    rng.shuffle(ordered)
+    return ordered[:size]
 
 
-def _paragraph(rng: random.Random, sentences: int) -> str:
-    return " ".join(_sentence(rng, rng.randint(8, 16)) for _ in range(sentences))
+class _Text:
+    """Draws words with a Zipf distribution, as in natural text: few common, many rare."""
+
+    def __init__(self, rng: random.Random, size: int = 8000) -> None:
+        self.rng = rng
+        self.words = _vocabulary(size, rng)
+        self.cumulative: list[float] = []
+        total = 0.0
+        for rank in range(len(self.words)):
+            total += 1.0 / (rank + 2.7) ** 1.07
+            self.cumulative.append(total)
+
+    def sentence(self, length: int) -> str:
+        rng = self.rng
+        content = rng.choices(self.words, cum_weights=self.cumulative, k=length)
+        parts = [word if rng.random() < 0.6 else rng.choice(_GLUE) for word in content]
+        return parts[0].capitalize() + " " + " ".join(parts[1:]) + "."
+
+    def paragraph(self, sentences: int) -> str:
+        return " ".join(self.sentence(self.rng.randint(8, 16)) for _ in range(sentences))
+
+    def title(self) -> str:
+        return " ".join(self.rng.sample(self.words[:2000], 3)).capitalize()
 
 
 def _terms(vocab: dict[str, dict[str, object]], name: str) -> list[str]:
     return list(vocab[name])
 
 
-def _case(i: int, rng: random.Random, vocab: dict[str, dict[str, object]], n_lessons: int) -> str:
+def _case(i: int, text: _Text, vocab: dict[str, dict[str, object]], n_lessons: int) -> str:
+    rng = text.rng
     stub = i % 5 == 4
-    title = " ".join(rng.sample(_WORDS, 3)).capitalize() + f" {i}"
+    title = f"{text.title()} {i}"
     data: dict[str, object] = {
         "slug": f"casus-{i:05d}",
         "titel": title,
-        "samenvatting": _paragraph(rng, 3),
+        "samenvatting": text.paragraph(3),
         "status": "stub" if stub else "beschreven",
         "collectie": "wij-in-de-wijk",
         "bundel": {"nummer": rng.randint(1, 4), "zekerheid": "bevestigd"},
@@ -192,8 +242,8 @@ def _case(i: int, rng: random.Random, vocab: dict[str, dict[str, object]], n_les
         "participatievorm": rng.choice(_terms(vocab, "participatievormen")),
         "themas": rng.sample(_terms(vocab, "themas"), 3),
         "elementen": rng.sample(_terms(vocab, "elementen"), 2),
-        "contextfactoren": {"bevorderend": [_sentence(rng, 8)], "belemmerend": [_sentence(rng, 8)]},
-        "actoren": [{"naam": "Bewonersgroep", "soort": "bewoners", "rol": _sentence(rng, 6)}],
+        "contextfactoren": {"bevorderend": [text.sentence(8)], "belemmerend": [text.sentence(8)]},
+        "actoren": [{"naam": "Bewonersgroep", "soort": "bewoners", "rol": text.sentence(6)}],
         "financiering": [{"soort": rng.choice(_terms(vocab, "financieringssoorten"))}],
         "uitkomst": {"soort": rng.choice(_terms(vocab, "uitkomsten")), "omschrijving": "Loopt."},
         "lessen": [f"les-{rng.randrange(n_lessons):04d}"],
@@ -209,15 +259,16 @@ def _case(i: int, rng: random.Random, vocab: dict[str, dict[str, object]], n_les
         ],
         "laatst_gecontroleerd": "2026-11-01",
     }
-    body = "" if stub else "\n\n".join(_paragraph(rng, rng.randint(4, 7)) for _ in range(5))
+    body = "" if stub else "\n\n".join(text.paragraph(rng.randint(4, 7)) for _ in range(5))
     return _document(data, body)
 
 
-def _lesson(i: int, rng: random.Random, vocab: dict[str, dict[str, object]], n: int) -> str:
+def _lesson(i: int, text: _Text, vocab: dict[str, dict[str, object]], n: int) -> str:
+    rng = text.rng
     data = {
         "id": f"les-{i:04d}",
         "rollen": rng.sample(_terms(vocab, "rollen"), rng.randint(1, 2)),
-        "titel": _sentence(rng, 7),
+        "titel": text.sentence(7),
         "casussen": sorted({f"casus-{rng.randrange(n):05d}" for _ in range(3)}),
         "bronnen": [
             {
@@ -230,14 +281,15 @@ def _lesson(i: int, rng: random.Random, vocab: dict[str, dict[str, object]], n: 
         ],
         "laatst_gecontroleerd": "2026-11-01",
     }
-    return _document(data, _paragraph(rng, 4))
+    return _document(data, text.paragraph(4))
 
 
-def _episode(i: int, rng: random.Random, n: int) -> str:
+def _episode(i: int, text: _Text, n: int) -> str:
+    rng = text.rng
     data = {
         "slug": f"aflevering-{i:04d}",
         "soort": "podcast",
-        "titel": _sentence(rng, 6),
+        "titel": text.sentence(6),
         "serie": "Synthetische serie",
         "nummer": i + 1,
         "datum": "2021-09",
@@ -253,7 +305,7 @@ def _episode(i: int, rng: random.Random, n: int) -> str:
         ],
         "laatst_gecontroleerd": "2026-11-01",
     }
-    return _document(data, _paragraph(rng, 2))
+    return _document(data, text.paragraph(2))
 
 
 def _document(data: dict[str, object], body: str) -> str:
@@ -263,7 +315,7 @@ def _document(data: dict[str, object], body: str) -> str:
 
 def generate_project(root: Path, n_cases: int, *, seed: int = 0) -> None:
     """Write n_cases cases (every fifth a stub), n/10 lessons and n/50 episodes under root."""
-    rng = random.Random(seed)
+    text = _Text(random.Random(seed))
     root.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(REPO / "vocabulary.yml", root / "vocabulary.yml")
     vocab = yaml.safe_load((root / "vocabulary.yml").read_text(encoding="utf-8"))
@@ -271,14 +323,14 @@ def generate_project(root: Path, n_cases: int, *, seed: int = 0) -> None:
     for folder in ("cases", "lessons", "episodes"):
         (root / folder).mkdir(exist_ok=True)
     for i in range(n_cases):
-        text = _case(i, rng, vocab, n_lessons)
-        (root / "cases" / f"casus-{i:05d}.md").write_text(text, encoding="utf-8")
+        page = _case(i, text, vocab, n_lessons)
+        (root / "cases" / f"casus-{i:05d}.md").write_text(page, encoding="utf-8")
     for i in range(n_lessons):
-        text = _lesson(i, rng, vocab, n_cases)
-        (root / "lessons" / f"les-{i:04d}.md").write_text(text, encoding="utf-8")
+        page = _lesson(i, text, vocab, n_cases)
+        (root / "lessons" / f"les-{i:04d}.md").write_text(page, encoding="utf-8")
     for i in range(max(1, n_cases // 50)):
         (root / "episodes" / f"aflevering-{i:04d}.md").write_text(
-            _episode(i, rng, n_cases), encoding="utf-8"
+            _episode(i, text, n_cases), encoding="utf-8"
         )
 
 
