@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import subprocess
@@ -148,7 +149,9 @@ def test_serve_keeps_building_and_shows_problems_in_a_banner(tmp_path: Path) -> 
     home = (site / "index.html").read_text(encoding="utf-8")
     banner = home.split('class="widw-problemen"')[1].split("</div>")[0]
     assert "Let op: " in banner
+    shown = html.unescape(re.sub(r"<[^>]+>", "", banner))
     for problem in problems:
-        assert problem.replace("'", "&#39;").split("  ")[0] in banner
+        assert problem in shown  # the whole line: place, code and the Dutch message
+    assert "'status' moet 'beschreven' of 'stub' zijn" in shown
     assert (site / "casussen" / "buurtkamer-noord" / "index.html").is_file()
     assert not (site / "casussen" / "kapot").exists()

@@ -9,11 +9,14 @@ flavour, before they reach the processor; URLs become links afterwards.
 from __future__ import annotations
 
 import copy
+import hashlib
 import html
+import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Literal
 
@@ -26,6 +29,7 @@ from citeproc import (
 )
 from citeproc.source.json import CiteProcJSON
 
+from widw.atomic import write_atomic
 from widw.cite.csl import CslItem
 
 Flavour = Literal["text", "html", "markdown"]
@@ -75,6 +79,12 @@ _ESCAPES: dict[Flavour, Callable[[str], str]] = {
 }
 
 
+_STYLE_HASH = hashlib.sha256(
+    files("widw.cite").joinpath("styles", STYLE_FILE).read_bytes() + LOCALE.encode()
+).hexdigest()[:16]
+"""Part of every cache key: a change to the style invalidates all cached references."""
+
+
 @lru_cache(maxsize=1)
 def style() -> CitationStylesStyle:
     """The parsed APA style with the Dutch locale (parsed once per process)."""
@@ -116,17 +126,59 @@ def _link(rendered: str, item: CslItem, flavour: Flavour) -> str:
     return f"{head}<{_safe_url(url)}>{tail}"
 
 
+class RenderCache:
+    """Rendered references keyed by a hash of the item, flavour and style.
+
+    citeproc-py takes milliseconds per reference; a site build renders thousands. The cache
+    lives in memory (kept across `mkdocs serve` rebuilds) and can be saved to disk.
+    """
+
+    def __init__(self) -> None:
+        self.entries: dict[str, str] = {}
+        self.changed = False
+
+    @staticmethod
+    def key(prepared: Mapping[str, Any], flavour: str) -> str:
+        data = json.dumps(prepared, sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(f"{_STYLE_HASH}|{flavour}|{data}".encode()).hexdigest()
+
+    def load(self, path: Path) -> None:
+        """Read a saved cache; an unreadable file is ignored (the cache only saves time)."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(data, dict):
+            self.entries.update({k: v for k, v in data.items() if isinstance(v, str)})
+
+    def save(self, path: Path) -> None:
+        """Write the cache atomically, if anything was added."""
+        if self.changed:
+            write_atomic(path, json.dumps(self.entries, ensure_ascii=False, sort_keys=True))
+            self.changed = False
+
+
+CACHE = RenderCache()
+
+
 def render_apa(items: Sequence[CslItem], flavour: Flavour = "text") -> list[str]:
     """Each item as one APA reference, in the order given."""
     out = []
     for item in items:
         prepared = _prepare(item, flavour)
+        key = CACHE.key(prepared, flavour)
+        cached = CACHE.entries.get(key)
+        if cached is not None:
+            out.append(cached)
+            continue
         source = CiteProcJSON([prepared])
         bibliography = CitationStylesBibliography(style(), source, _FORMATTERS[flavour])
         bibliography.register(Citation([CitationItem(str(prepared["id"]).lower())]))
         rendered = "".join(str(entry) for entry in bibliography.bibliography())
-        rendered = _DOUBLE_STOP.sub(r"\1\2", " ".join(rendered.split()))
-        out.append(_link(rendered, item, flavour))
+        rendered = _link(_DOUBLE_STOP.sub(r"\1\2", " ".join(rendered.split())), item, flavour)
+        CACHE.entries[key] = rendered
+        CACHE.changed = True
+        out.append(rendered)
     return out
 
 
@@ -137,6 +189,8 @@ def apa(item: CslItem, flavour: Flavour = "text") -> str:
 
 def sorted_apa(items: Sequence[CslItem], flavour: Flavour = "text") -> list[str]:
     """APA references in reference-list order (alphabetical, as APA asks)."""
+    if len(items) < 2:
+        return render_apa(items, flavour)
     keyed = sorted(
         zip(render_apa(items, "text"), items, strict=True), key=lambda p: p[0].casefold()
     )

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from importlib.resources import files as package_files
 
 from widw.content.library import Library
+from widw.content.models import Case
+from widw.site.cache import PageCache
 from widw.site.case import case_page
 from widw.site.context import CitationFor, SiteContext, SourceFormat
 from widw.site.listings import facet_pages
@@ -62,6 +64,17 @@ def _generated(markdown: str) -> str:
     return front_matter({"widw": {"soort": "gegenereerd"}}, markdown)
 
 
+def _case_page(ctx: SiteContext, case: Case, cache: PageCache | None) -> str:
+    if cache is None:
+        return case_page(ctx, case)
+    key = cache.key(ctx, case)
+    page = cache.get(key)
+    if page is None:
+        page = case_page(ctx, case)
+        cache.put(key, page)
+    return page
+
+
 def build_site(
     library: Library,
     *,
@@ -70,19 +83,21 @@ def build_site(
     citation_for: CitationFor | None = None,
     source_format: SourceFormat | None = None,
     extra_pages: Mapping[str, str] | None = None,
+    page_cache: PageCache | None = None,
 ) -> Site:
     """Every page of the site, generated from a loaded library.
 
     `related` lists related case slugs per case, `citation_for` gives each case page its
     citation block and head tags, `source_format` renders each source reference (HTML),
-    and `extra_pages` are added as they are (src_uri → Markdown).
+    and `extra_pages` are added as they are (src_uri → Markdown). With a `page_cache`, case
+    pages whose inputs did not change are taken from it instead of rendered again.
     """
     ctx = SiteContext(library, site_url, related or {}, citation_for, source_format)
     site = Site()
     site.pages["index.md"] = home_page(ctx)
     site.pages["casussen/index.md"] = overview_page(ctx)
     for case in library.cases.values():
-        site.pages[f"casussen/{case.slug}.md"] = case_page(ctx, case)
+        site.pages[f"casussen/{case.slug}.md"] = _case_page(ctx, case, page_cache)
     site.pages.update(lesson_pages(ctx))
     site.pages.update(role_pages(ctx))
     site.pages.update(episode_pages(ctx))

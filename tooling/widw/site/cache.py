@@ -1,0 +1,95 @@
+"""Case pages cached by a hash of everything they are made from.
+
+A case page depends on the case itself, the cases it links as related, the lessons and
+episodes linked to it, the vocabulary, the site options and the code that renders it. The key
+below covers exactly those inputs; an unchanged case is not rendered again, in `mkdocs serve`
+(memory) and across builds (a file in the project's .cache folder).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from widw.atomic import write_atomic
+from widw.content.models import Case
+from widw.site.context import SiteContext
+
+CODE_SUFFIXES = {".py", ".j2", ".html", ".csl", ".xml", ".js", ".css"}
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the widw package's code, templates and styles: new code, new pages."""
+    digest = hashlib.sha256()
+    root = Path(str(files("widw")))
+    for path in sorted(p for p in root.rglob("*") if p.suffix in CODE_SUFFIXES):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def case_page_inputs(ctx: SiteContext, case: Case) -> dict[str, Any]:
+    """Everything `case_page` reads, as plain data."""
+    library = ctx.library
+    related = [library.cases[s] for s in ctx.related.get(case.slug, []) if s in library.cases]
+    return {
+        "case": case.model_dump(mode="json"),
+        "body": case.body,
+        "source": ctx.source_path("case", case.slug),
+        "related": [(c.slug, c.title, c.summary, c.status) for c in related],
+        "lessons": [(x.id, x.title, x.roles) for x in library.lessons_for_case(case.slug)],
+        "episodes": [
+            (e.slug, e.title, [(d.slug, d.timestamp) for d in e.cases])
+            for e in library.episodes_for_case(case.slug)
+        ],
+        "vocabulary": library.vocabulary.content_hash,
+        "site_url": ctx.site_url,
+    }
+
+
+class PageCache:
+    """Rendered case pages by input hash; `salt` holds the build options (e.g. the date)."""
+
+    def __init__(self, salt: str = "") -> None:
+        self.salt = salt
+        self.entries: dict[str, str] = {}
+        self.used: set[str] = set()
+        self.changed = False
+
+    def key(self, ctx: SiteContext, case: Case) -> str:
+        data = json.dumps(case_page_inputs(ctx, case), sort_keys=True, ensure_ascii=False)
+        text = f"{code_fingerprint()}|{self.salt}|{data}"
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def get(self, key: str) -> str | None:
+        self.used.add(key)
+        return self.entries.get(key)
+
+    def put(self, key: str, page: str) -> None:
+        self.used.add(key)
+        self.entries[key] = page
+        self.changed = True
+
+    def load(self, path: Path) -> None:
+        """Read saved pages; a missing or unreadable file just means an empty cache."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(data, dict):
+            self.entries.update({k: v for k, v in data.items() if isinstance(v, str)})
+
+    def save(self, path: Path) -> None:
+        """Keep only the pages of this build, written atomically."""
+        stale = set(self.entries) - self.used
+        if stale or self.changed:
+            for key in stale:
+                del self.entries[key]
+            write_atomic(path, json.dumps(self.entries, ensure_ascii=False))
+        self.used.clear()
+        self.changed = False
