@@ -8,7 +8,7 @@ VNU_VERSION := 26.9.27
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup serve build validate schema lint test test-fast bench bench-smoke clean
+.PHONY: setup serve build validate schema lint test test-fast bench clean
 
 setup: $(STAMP)
 

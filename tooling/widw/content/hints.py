@@ -6,9 +6,6 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import numpy as np
-from rapidfuzz import fuzz, process
-
 from widw.content.models import Case, Episode, Lesson
 from widw.content.problems import Problem
 from widw.content.reader import RawDocument
@@ -83,6 +80,10 @@ def _similar_titles(cases: list[tuple[RawDocument, Entry]]) -> Iterator[Problem]
     titles = [entry.title.lower() for _, entry in cases]
     if len(titles) < 2:
         return
+    # Imported here: only this hint needs them, and numpy takes a while to import.
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
     # One vectorised all-pairs comparison in C++ (both cores), instead of n Python loops.
     scores = process.cdist(
         titles,
