@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from tests.site.fixtures import write_project
-from widw.assemble import _SITES, CACHE_DIR, SiteOptions, assemble_site
+from widw.assemble import _SITES, SiteOptions, assemble_site
 from widw.content.library import ProjectPaths, load_library
 from widw.site import build_site
 from widw.site.cache import PageCache
@@ -26,7 +26,7 @@ def _assemble(root: Path) -> dict[str, str]:
 def test_unchanged_content_gives_the_same_site_from_disk(tmp_path: Path) -> None:
     root = write_project(tmp_path / "project")
     first = _assemble(root)
-    assert (root / CACHE_DIR / "site.json").is_file()
+    assert (ProjectPaths(root).cache_dir / "site.json").is_file()
     _SITES.clear()  # a new process: only the file on disk is left
     assert _assemble(root) == first
 
@@ -49,8 +49,8 @@ def test_a_corrupt_cache_file_is_rebuilt_silently(tmp_path: Path) -> None:
     root = write_project(tmp_path / "project")
     first = _assemble(root)
     _SITES.clear()
-    (root / CACHE_DIR / "site.json").write_text("{kapot", encoding="utf-8")
-    (root / CACHE_DIR / "pages.json").write_bytes(b"\x00\xff")
+    (ProjectPaths(root).cache_dir / "site.json").write_text("{kapot", encoding="utf-8")
+    (ProjectPaths(root).cache_dir / "pages.json").write_bytes(b"\x00\xff")
     assert _assemble(root) == first
 
 

@@ -15,13 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from widw.atomic import write_atomic
-from widw.content.library import Library
+from widw.content.library import Library, ProjectPaths
 from widw.content.models import Case
 from widw.site import Site
 from widw.site.cache import PageCache, code_fingerprint
-
-CACHE_DIR = Path(".cache") / "widw"
-"""Caches (search index, related cases, rendered pages), relative to the project root."""
 
 _PAGE_CACHES: dict[Path, PageCache] = {}
 """Case-page caches per project, kept in memory across `mkdocs serve` rebuilds."""
@@ -43,7 +40,7 @@ class SiteOptions:
 
 def assemble_site(library: Library, options: SiteOptions) -> Site:
     """Every page and file of the site; unchanged inputs give the previous site back."""
-    cache_dir = options.root / CACHE_DIR
+    cache_dir = ProjectPaths(options.root).cache_dir
     day = options.today or dt.date.today()
     salt = f"{options.site_url}|{options.repo_url}|{day.isoformat()}"
     fingerprint = _fingerprint(library, salt)

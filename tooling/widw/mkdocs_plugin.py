@@ -19,7 +19,8 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from widw.assemble import SiteOptions, assemble_site
-from widw.content.library import DocumentCache, Library, ProjectPaths, load_library
+from widw.content.doccache import DocumentCache
+from widw.content.library import Library, ProjectPaths, load_library
 from widw.site import Site
 from widw.site.publish import overrides_dir
 
@@ -44,7 +45,7 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self._cache = DocumentCache()
+        self._cache: DocumentCache | None = None
         self._command = "build"
         self._site: Site | None = None
         self._library: Library | None = None
@@ -57,6 +58,9 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the content, then generate the site in memory."""
         paths = ProjectPaths(self._root(config))
+        cache_file = paths.cache_dir / "documents.json"
+        if self._cache is None or self._cache.path != cache_file:
+            self._cache = DocumentCache(cache_file)
         result = load_library(paths, cache=self._cache)
         for problem in result.problems:
             if problem.is_error:

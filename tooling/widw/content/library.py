@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from widw.content.doccache import DocumentCache
 from widw.content.hints import quality_hints
 from widw.content.models import Case, Episode, Lesson
 from widw.content.problems import Problem
@@ -31,6 +31,11 @@ class ProjectPaths:
 
     def folders(self) -> list[tuple[str, Kind]]:
         return [(self.cases, "case"), (self.lessons, "lesson"), (self.episodes, "episode")]
+
+    @property
+    def cache_dir(self) -> Path:
+        """Where caches live (never inside docs/ or a watched folder); git-ignored."""
+        return self.root / ".cache" / "widw"
 
     def watched(self) -> list[Path]:
         """The folders and files whose change must rebuild the site."""
@@ -138,19 +143,6 @@ class LoadResult:
         return not self.errors
 
 
-class DocumentCache:
-    """Validated entries keyed by content hash, so unchanged files are not re-validated."""
-
-    def __init__(self) -> None:
-        self._entries: dict[tuple[str, str, str], tuple[Entry | None, RawDocument]] = {}
-
-    def get(self, key: tuple[str, str, str]) -> tuple[Entry | None, RawDocument] | None:
-        return self._entries.get(key)
-
-    def put(self, key: tuple[str, str, str], value: tuple[Entry | None, RawDocument]) -> None:
-        self._entries[key] = value
-
-
 def load_library(
     paths: ProjectPaths,
     *,
@@ -171,7 +163,8 @@ def load_library(
             continue
         for file in sorted(directory.glob("*.md")):
             display = f"{folder}/{file.name}"
-            entry, doc = _read_and_validate(file, kind, display, vocabulary, cache)
+            doc = cache.read(file, kind, display) if cache else read_document(file, kind, display)
+            entry = validate_document(doc, vocabulary)
             problems.extend(doc.problems)
             if entry is not None and not doc.problems:
                 valid.append((doc, entry))
@@ -181,6 +174,8 @@ def load_library(
     library = _assemble(valid, vocabulary)
     problems.extend(check_published(library, paths.root / paths.published))
     problems.extend(quality_hints(library, valid, today))
+    if cache is not None:
+        cache.save()
     if strict:
         problems = [Problem(p.path, p.line, p.column, p.code, p.message) for p in problems]
     return LoadResult(library, sorted(problems))
@@ -190,27 +185,6 @@ def _claimed_names(doc: RawDocument, file: Path) -> list[str]:
     """The slug an invalid file claims and its file name, so links to it are not flagged."""
     name = (doc.data or {}).get("id" if doc.kind == "lesson" else "slug")
     return [file.stem, name] if isinstance(name, str) else [file.stem]
-
-
-def _read_and_validate(
-    file: Path, kind: Kind, display: str, vocabulary: Vocabulary, cache: DocumentCache | None
-) -> tuple[Entry | None, RawDocument]:
-    if cache is None:
-        doc = read_document(file, kind, display)
-        return validate_document(doc, vocabulary), doc
-    try:
-        digest = hashlib.sha256(file.read_bytes()).hexdigest()
-    except OSError:
-        digest = ""
-    key = (display, digest, vocabulary.content_hash)
-    hit = cache.get(key) if digest else None
-    if hit is not None:
-        return hit
-    doc = read_document(file, kind, display)
-    result = (validate_document(doc, vocabulary), doc)
-    if digest:
-        cache.put(key, result)
-    return result
 
 
 def _assemble(valid: list[tuple[RawDocument, Entry]], vocabulary: Vocabulary) -> Library:

@@ -60,6 +60,12 @@ def read_document(path: Path, kind: Kind, display_path: str | None = None) -> Ra
     except OSError as exc:
         doc.problem("onleesbaar", f"het bestand kan niet worden gelezen ({exc.strerror})")
         return doc
+    return parse_document(raw, kind, shown)
+
+
+def parse_document(raw: bytes, kind: Kind, display_path: str) -> RawDocument:
+    """Parse the bytes of one content file (at most MAX_BYTES)."""
+    doc = RawDocument(display_path, kind, None)
     doc.content_hash = hashlib.sha256(raw).hexdigest()
     text = _decode(raw, doc)
     if text is None:
