@@ -33,7 +33,7 @@ def home_page(ctx: SiteContext) -> str:
         search=Markup(search),
         counts=_counts(ctx),
     )
-    meta = {"title": "Wij in de Wijk — kennisbank", "hide": ["toc"], "widw": {"soort": "home"}}
+    meta = {"title": "Start", "hide": ["toc"], "widw": {"soort": "home"}}
     return front_matter(meta, body)
 
 
