@@ -16,7 +16,6 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from importlib.resources import files
-from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Literal
 
@@ -29,8 +28,8 @@ from citeproc import (
 )
 from citeproc.source.json import CiteProcJSON
 
-from widw.atomic import write_atomic
 from widw.cite.csl import CslItem
+from widw.jsoncache import JsonCache
 
 Flavour = Literal["text", "html", "markdown"]
 STYLE_FILE = "apa-nl.csl"
@@ -126,36 +125,17 @@ def _link(rendered: str, item: CslItem, flavour: Flavour) -> str:
     return f"{head}<{_safe_url(url)}>{tail}"
 
 
-class RenderCache:
+class RenderCache(JsonCache):
     """Rendered references keyed by a hash of the item, flavour and style.
 
     citeproc-py takes milliseconds per reference; a site build renders thousands. The cache
     lives in memory (kept across `mkdocs serve` rebuilds) and can be saved to disk.
     """
 
-    def __init__(self) -> None:
-        self.entries: dict[str, str] = {}
-        self.changed = False
-
     @staticmethod
     def key(prepared: Mapping[str, Any], flavour: str) -> str:
         data = json.dumps(prepared, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256(f"{_STYLE_HASH}|{flavour}|{data}".encode()).hexdigest()
-
-    def load(self, path: Path) -> None:
-        """Read a saved cache; an unreadable file is ignored (the cache only saves time)."""
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return
-        if isinstance(data, dict):
-            self.entries.update({k: v for k, v in data.items() if isinstance(v, str)})
-
-    def save(self, path: Path) -> None:
-        """Write the cache atomically, if anything was added."""
-        if self.changed:
-            write_atomic(path, json.dumps(self.entries, ensure_ascii=False, sort_keys=True))
-            self.changed = False
 
 
 CACHE = RenderCache()
@@ -167,7 +147,7 @@ def render_apa(items: Sequence[CslItem], flavour: Flavour = "text") -> list[str]
     for item in items:
         prepared = _prepare(item, flavour)
         key = CACHE.key(prepared, flavour)
-        cached = CACHE.entries.get(key)
+        cached = CACHE.get(key)
         if cached is not None:
             out.append(cached)
             continue
@@ -176,8 +156,7 @@ def render_apa(items: Sequence[CslItem], flavour: Flavour = "text") -> list[str]
         bibliography.register(Citation([CitationItem(str(prepared["id"]).lower())]))
         rendered = "".join(str(entry) for entry in bibliography.bibliography())
         rendered = _link(_DOUBLE_STOP.sub(r"\1\2", " ".join(rendered.split())), item, flavour)
-        CACHE.entries[key] = rendered
-        CACHE.changed = True
+        CACHE.put(key, rendered)
         out.append(rendered)
     return out
 

@@ -17,7 +17,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from widw.cite.apa import apa, sorted_apa
-from widw.cite.csl import case_item, dutch_date, entry_url, source_items
+from widw.cite.csl import case_item, entry_url, source_items
+from widw.content.dates import dutch_date
 from widw.content.library import Library
 from widw.content.models import Case, Lesson
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from widw.content.dates import dutch_date
 from widw.content.models import Case, Episode, Lesson, Source
 from widw.content.reader import Kind
 
@@ -47,26 +48,6 @@ SOURCE_TYPES = {
 
 SOURCE_GENRES = {"podcast": "Podcast", "video": "Video"}
 """APA's bracketed description after the title, e.g. '[Video]'."""
-
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
-
-def dutch_date(day: dt.date) -> str:
-    """'23 november 2026'."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def normalise_site_url(site_url: str) -> str:

@@ -17,10 +17,10 @@ from widw.cite.csl import (
     PUBLISHER,
     SITE_NAME,
     case_item,
-    dutch_date,
     normalise_site_url,
     source_items,
 )
+from widw.content.dates import dutch_date
 from widw.content.models import Case, Source
 
 EXPORT_DIR = "citeer"

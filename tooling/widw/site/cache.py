@@ -15,8 +15,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from widw.atomic import write_atomic
 from widw.content.models import Case
+from widw.jsoncache import JsonCache
 from widw.site.context import SiteContext
 
 CODE_SUFFIXES = {".py", ".j2", ".html", ".csl", ".xml", ".js", ".css"}
@@ -52,44 +52,14 @@ def case_page_inputs(ctx: SiteContext, case: Case) -> dict[str, Any]:
     }
 
 
-class PageCache:
+class PageCache(JsonCache):
     """Rendered case pages by input hash; `salt` holds the build options (e.g. the date)."""
 
     def __init__(self, salt: str = "") -> None:
+        super().__init__()
         self.salt = salt
-        self.entries: dict[str, str] = {}
-        self.used: set[str] = set()
-        self.changed = False
 
     def key(self, ctx: SiteContext, case: Case) -> str:
         data = json.dumps(case_page_inputs(ctx, case), sort_keys=True, ensure_ascii=False)
         text = f"{code_fingerprint()}|{self.salt}|{data}"
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-    def get(self, key: str) -> str | None:
-        self.used.add(key)
-        return self.entries.get(key)
-
-    def put(self, key: str, page: str) -> None:
-        self.used.add(key)
-        self.entries[key] = page
-        self.changed = True
-
-    def load(self, path: Path) -> None:
-        """Read saved pages; a missing or unreadable file just means an empty cache."""
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return
-        if isinstance(data, dict):
-            self.entries.update({k: v for k, v in data.items() if isinstance(v, str)})
-
-    def save(self, path: Path) -> None:
-        """Keep only the pages of this build, written atomically."""
-        stale = set(self.entries) - self.used
-        if stale or self.changed:
-            for key in stale:
-                del self.entries[key]
-            write_atomic(path, json.dumps(self.entries, ensure_ascii=False))
-        self.used.clear()
-        self.changed = False

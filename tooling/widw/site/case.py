@@ -15,7 +15,8 @@ from widw.site.context import (
     municipality_slug,
 )
 from widw.site.jinja import render
-from widw.site.text import clean_html, dutch_date, front_matter, safe_body
+from widw.content.dates import dutch_date
+from widw.site.text import clean_html, front_matter, safe_body
 
 
 class Item(NamedTuple):

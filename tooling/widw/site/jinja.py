@@ -7,7 +7,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from widw.site.text import dutch_date, md_text
+from widw.content.dates import dutch_date
+from widw.site.text import md_text
 
 
 def md_url(url: str) -> str:

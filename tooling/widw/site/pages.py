@@ -11,7 +11,8 @@ from widw.site.case import source_view
 from widw.site.context import ROLE_INVITES, SiteContext
 from widw.site.jinja import render
 from widw.site.listings import case_line
-from widw.site.text import clean_html, dutch_date, front_matter, safe_body
+from widw.content.dates import dutch_date
+from widw.site.text import clean_html, front_matter, safe_body
 
 NEWEST = 6
 """How many recently checked cases the home page shows."""

@@ -16,20 +16,6 @@ import nh3
 import yaml
 from markupsafe import Markup
 
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 
 _MD_SPECIALS = re.compile(r"([\\`*_{}\[\]#|])")
 _MD_LINE_START = re.compile(r"^([-+]|\d+\.)(?=\s|$)")
@@ -183,18 +169,6 @@ def _escape_meta(value: Any) -> Any:
         return [_escape_meta(v) for v in value]
     return value
 
-
-def dutch_date(value: object) -> str:
-    """'2020', '2020-03' or '2020-03-18' (or a date) as Dutch words: '18 maart 2020'."""
-    if value is None:
-        return "onbekend"
-    parts = str(value).split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])} {month} {parts[0]}"
 
 
 def join_nl(items: Iterable[str]) -> str:
