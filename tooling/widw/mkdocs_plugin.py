@@ -8,6 +8,7 @@ same lines also appear in a banner on every page, and the rest of the site keeps
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import Any
@@ -76,6 +77,9 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
             repo_url=config.repo_url,
         )
         self._site = assemble_site(result.library, options)
+        # The library and caches live as long as the build: keep the cyclic garbage collector
+        # from walking them again and again while MkDocs renders thousands of pages.
+        gc.freeze()
         self._edit = self._edit_paths(result.library, paths, config)
         dirs = config.theme.dirs
         if OVERRIDES not in dirs:
