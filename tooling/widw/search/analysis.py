@@ -14,7 +14,9 @@ queries keep one token per word, and "budget" still finds the long compound.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from whoosh.analysis import (
@@ -26,7 +28,7 @@ from whoosh.analysis import (
     StemFilter,
     StopFilter,
 )
-from whoosh.lang import stopwords_for_language
+from whoosh.lang import stemmer_for_language, stopwords_for_language
 from whoosh.support.charset import accent_map
 
 ANALYSIS_VERSION = "nl-1"
@@ -63,10 +65,17 @@ DUTCH_STOP_WORDS = frozenset(stopwords_for_language("nl"))
 
 _VOWELS = frozenset("aeiou")
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
 
 def fold(text: str) -> str:
     """Lower-case and accent-fold a word the way the analyzer does."""
-    return text.lower().translate(accent_map)
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    # accent_map leaves lower-case ASCII as it is: translate only the other runs (faster
+    # on long texts, where translate() costs a dict lookup a character).
+    return _NON_ASCII.sub(lambda run: run.group().translate(accent_map), lowered)
 
 
 def inflections(word: str) -> set[str]:
@@ -179,6 +188,31 @@ def _split(
     return best
 
 
+class WordTokens:
+    """The index-mode tokens of a single word: what the Dutch analyzer yields, computed directly.
+
+    Snippets need the tokens of every distinct word in a hit's text. The analyzer chain
+    spends some 15 µs a word on generator overhead; this does the same steps (fold, stop
+    words, compound runs, stems) as plain calls. Tests compare both on real and generated
+    text.
+    """
+
+    def __init__(self, wordset: frozenset[str]) -> None:
+        self._compounds = CompoundSplitFilter(wordset)
+        self._stem = lru_cache(maxsize=100_000)(stemmer_for_language("nl"))
+
+    def __call__(self, word: str) -> frozenset[str]:
+        folded = fold(word)
+        if len(folded) < 2 or folded in DUTCH_STOP_WORDS:
+            return frozenset()
+        parts = self._compounds.parts(folded)
+        runs = {
+            "".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)
+        }
+        runs.add(folded)
+        return frozenset(map(self._stem, runs))
+
+
 def dutch_analyzer(words: Iterable[str] = ()) -> Analyzer:
     """The analyzer for every text field; `words` are extra compound parts (vocabulary)."""
     return analyzer_for_wordset(compound_words(words))
@@ -216,6 +250,7 @@ __all__ = [
     "COMMON_PARTS",
     "DUTCH_STOP_WORDS",
     "CompoundSplitFilter",
+    "WordTokens",
     "analyze",
     "analyzer_for_wordset",
     "compound_words",

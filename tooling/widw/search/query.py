@@ -1,4 +1,4 @@
-"""Whoosh queries: parsing with Dutch messages, facet filters, facet counts and snippets.
+"""Whoosh queries: parsing with Dutch messages and facet filters.
 
 Syntax: words (all must occur), phrases in double quotes, AND/OR/NOT (also EN/OF/NIET),
 parentheses, `veld:term` for any field in `QUERY_FIELDS`, `buurt*` for prefixes.
@@ -9,13 +9,10 @@ positions, so a phrase query on them would fail.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from itertools import chain
 from typing import Any
 
 from whoosh import qparser
 from whoosh import query as wq
-from whoosh.searching import Searcher
 
 from widw.search.documents import FACET_FIELDS, TEXT_FIELDS
 from widw.search.engine import QuerySyntaxError
@@ -110,37 +107,6 @@ def plain_words(text: str) -> list[tuple[int, int, str]]:
         if match.group(0) not in _OPERATORS:
             out.append((match.start(), match.end(), match.group(0)))
     return out
-
-
-class FacetTable:
-    """For one searcher: the facet values of every document, for fast counting."""
-
-    def __init__(self, searcher: Searcher) -> None:
-        reader = searcher.reader()
-        self.values: list[tuple[str, str]] = []
-        per_doc: list[list[int]] = [[] for _ in range(reader.doc_count_all())]
-        for name in FACET_FIELDS:
-            if name not in searcher.schema:
-                continue
-            for raw in reader.lexicon(name):
-                term = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
-                self.values.append((name, term))
-                for docnum in reader.postings(name, raw).all_ids():
-                    per_doc[docnum].append(len(self.values) - 1)
-        self.per_doc = [tuple(values) for values in per_doc]
-
-    def counts(self, matched: set[int]) -> dict[str, dict[str, int]]:
-        """For every facet field, how many matched documents carry each value."""
-        tally = Counter(chain.from_iterable(map(self.per_doc.__getitem__, matched)))
-        counts: dict[str, dict[str, int]] = {}
-        for index, hits in tally.items():
-            name, term = self.values[index]
-            counts.setdefault(name, {})[term] = hits
-        return {
-            name: dict(sorted(counts[name].items(), key=lambda kv: (-kv[1], kv[0])))
-            for name in FACET_FIELDS
-            if name in counts
-        }
 
 
 def _outside_quotes(text: str) -> str:

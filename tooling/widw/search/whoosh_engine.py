@@ -1,4 +1,8 @@
-"""The Whoosh 2.7.4 implementation of `SearchEngine`: schema, writing, searching."""
+"""The Whoosh 2.7.4 implementation of `SearchEngine`: schema, writing, searching.
+
+Searching parses with Whoosh and ranks with `widw.search.evaluate` (Whoosh's BM25F over
+numpy arrays) instead of Whoosh's collector, which scores every match one at a time.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,10 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import whoosh
 from whoosh import index as wi
 from whoosh import query as wq
-from whoosh import sorting
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.index import LockError
 from whoosh.searching import Searcher
@@ -19,11 +23,13 @@ from whoosh.searching import Searcher
 from widw.search.analysis import (
     ANALYSIS_VERSION,
     DUTCH_STOP_WORDS,
+    WordTokens,
     analyzer_for_wordset,
     fold,
     plain_analyzer,
     words_hash,
 )
+from widw.search.columns import IndexColumns
 from widw.search.documents import FACET_FIELDS, TEXT_FIELDS, SearchDocument
 from widw.search.engine import (
     IndexUnavailableError,
@@ -33,8 +39,9 @@ from widw.search.engine import (
     SearchRequest,
     SearchResults,
 )
+from widw.search.evaluate import Evaluator, Matches
+from widw.search.facets import FacetCounter
 from widw.search.query import (
-    FacetTable,
     filter_query,
     make_parser,
     parse_query,
@@ -102,8 +109,8 @@ class WhooshEngine:
         self._index: Any = None
         self._searcher: Searcher | None = None
         self._parser = make_parser(self.schema)
-        self._snippets = SnippetMaker(self.schema["tekst"].analyzer)
-        self._facet_table: FacetTable | None = None
+        self._snippets = SnippetMaker(WordTokens(wordset))
+        self._columns_view: _View | None = None
 
     # -- writing -----------------------------------------------------------------------
 
@@ -158,34 +165,35 @@ class WhooshEngine:
     def search(self, request: SearchRequest) -> SearchResults:
         """Ranked hits with snippets (top `limit` only), facet counts and a suggestion."""
         searcher = self._current_searcher()
+        view = self._view(searcher)
         parsed = parse_query(self._parser, request.query)
-        hits, matched = self._run(searcher, parsed, request)
+        found = self._matches(view, parsed, request)
         suggestion = None
-        if not matched:
+        if not found.total:
             suggestion = self.suggest(request.query)
             if suggestion is not None:
                 corrected = parse_query(self._parser, suggestion)
-                if not self._run(searcher, corrected, request, count_only=True)[1]:
+                if not self._matches(view, corrected, request).total:
                     suggestion = None
-        facets = self._facets(searcher).counts(matched) if matched else {}
-        return SearchResults(request.query, len(matched), hits, facets, suggestion)
+        terms = self._terms(searcher, parsed)
+        hits = [
+            self._hit(searcher.stored_fields(docnum), score, terms)
+            for docnum, score in found.ranked(view.groups, max(1, request.limit))
+        ]
+        facets = view.facets.counts(found.mask) if found.total else {}
+        return SearchResults(request.query, found.total, hits, facets, suggestion)
 
-    def _run(
-        self, searcher: Searcher, parsed: wq.Query, request: SearchRequest, count_only: bool = False
-    ) -> tuple[list[SearchHit], set[int]]:
-        """One pass: every match is scored and collected (for totals and facets)."""
+    def _matches(self, view: _View, parsed: wq.Query, request: SearchRequest) -> Matches:
+        """Every match with its score, within the request's facet filters."""
         filters = filter_query(request.filters)
-        limit = 1 if count_only else max(1, request.limit)
         try:
-            results = searcher.search(parsed, filter=filters, limit=limit, sortedby=_RANKING)
-            matched = set(results.docs())
-            if count_only:
-                return [], matched
-            terms = self._terms(searcher, parsed)
-            hits = [self._hit(hit, terms) for hit in results]
+            found = view.evaluator.matches(parsed)
+            if filters is not None:
+                keep = found.mask & view.evaluator.mask(filters)
+                found = Matches(keep, found.scores * keep)
         except wq.QueryError as exc:
             raise QuerySyntaxError(_dutch_query_error(str(exc))) from None
-        return hits, matched
+        return found
 
     def _terms(self, searcher: Searcher, parsed: wq.Query) -> frozenset[str]:
         """The text terms the query asks for, plus the words its wildcards match."""
@@ -200,29 +208,39 @@ class WhooshEngine:
             if field in TEXT_FIELDS
         )
 
-    def _hit(self, hit: Any, terms: frozenset[str]) -> SearchHit:
+    def _hit(self, stored: dict[str, Any], score: float, terms: frozenset[str]) -> SearchHit:
         return SearchHit(
-            kind=hit["soort"],
-            slug=hit["slug"],
-            title=hit["titel"],
-            place=hit.get("plaats", ""),
-            url=hit["url"],
-            score=round(-float(hit.score[-1]), 4),  # the sort key is (rank, -score)
-            snippet=self._snippets.make(hit.get("weergave", ""), terms),
+            kind=stored["soort"],
+            slug=stored["slug"],
+            title=stored["titel"],
+            place=stored.get("plaats", ""),
+            url=stored["url"],
+            score=round(score, 4),
+            snippet=self._snippets.make(stored.get("weergave", ""), terms),
         )
 
     def more_like(self, key: str, limit: int, kind: str = "casus") -> list[tuple[str, float]]:
-        """Described documents of `kind` whose text is most like `key`'s (Bo1 key terms)."""
+        """Described documents of `kind` whose text is most like `key`'s (Bo1 key terms).
+
+        Whoosh's `Searcher.more_like`, with the OR of key terms scored column-wise.
+        """
         searcher = self._current_searcher()
         docnum = searcher.document_number(sleutel=key)
         if docnum is None:
             return []
-        only = wq.And([wq.Term("soort", kind), wq.Term("status", "beschreven")])
         text = searcher.stored_fields(docnum).get("weergave", "")
-        results = searcher.more_like(
-            docnum, "tekst", text=text, top=limit, numterms=MLT_TERMS, filter=only
+        key_terms = searcher.key_terms_from_text("tekst", text, numterms=MLT_TERMS, normalize=False)
+        if not key_terms:
+            return []
+        likeness = wq.Or([wq.Term("tekst", word, boost=weight) for word, weight in key_terms])
+        evaluator = self._view(searcher).evaluator
+        found = evaluator.matches(likeness)
+        keep = found.mask & evaluator.mask(
+            wq.And([wq.Term("soort", kind), wq.Term("status", "beschreven")])
         )
-        return [(hit["slug"], float(hit.score)) for hit in results]
+        keep[docnum] = False
+        ranked = Matches(keep, found.scores * keep).ranked(np.zeros(keep.size, dtype=int), limit)
+        return [(searcher.stored_fields(doc)["slug"], score) for doc, score in ranked]
 
     def suggest(self, query: str) -> str | None:
         """Replace unknown words by the closest indexed word (Whoosh's spelling corrector)."""
@@ -250,30 +268,35 @@ class WhooshEngine:
             self._index = wi.open_dir(str(self.directory), schema=self.schema)
         return self._index
 
-    def _facets(self, searcher: Searcher) -> FacetTable:
-        if self._facet_table is None:
-            self._facet_table = FacetTable(searcher)
-        return self._facet_table
+    def _view(self, searcher: Searcher) -> _View:
+        if self._columns_view is None or self._columns_view.searcher is not searcher:
+            self._columns_view = _View(searcher)
+        return self._columns_view
 
     def _current_searcher(self) -> Searcher:
         if self._searcher is None:
             self._searcher = self._open().searcher()
-            self._facet_table = None
         elif not self._searcher.up_to_date():
             self._searcher = self._searcher.refresh()
-            self._facet_table = None
         return self._searcher
 
     def _close_searcher(self) -> None:
         if self._searcher is not None:
             self._searcher.close()
         self._searcher = None
-        self._facet_table = None
+        self._columns_view = None
 
 
-_RANKING = [sorting.FieldFacet("rang"), sorting.ScoreFacet()]
-"""Stubs (only a name and a place) after every other match; by score within each group.
-Sorting also makes Whoosh collect every match in the same pass (totals, facets)."""
+class _View:
+    """What searching needs from one searcher, read once: arrays, facets, rank groups."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self.searcher = searcher
+        columns = IndexColumns(searcher)
+        self.evaluator = Evaluator(columns)
+        self.facets = FacetCounter(columns)
+        self.groups = np.array([value == "1" for value in columns.column("rang")], dtype=int)
+        """Rank group per document: stubs (only a name and a place) after the rest."""
 
 
 def _report(progress: ProgressCallback | None, done: int, total: int) -> None:
