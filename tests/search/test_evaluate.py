@@ -245,3 +245,13 @@ def test_more_like_equals_whoosh_more_like(real_engine: WhooshEngine) -> None:
         assert [score for _, score in got] == pytest.approx([s for _, s in expected], rel=1e-12)
         compared += len(expected)
     assert compared > 50
+
+
+def test_not_queries_skip_documents_replaced_by_an_update(updated_engine: WhooshEngine) -> None:
+    """Regression: Whoosh's own NOT returned the old copy of a re-indexed document too."""
+    from widw.search.engine import SearchRequest
+
+    results = updated_engine.search(SearchRequest("NOT buurt", limit=1000))
+    keys = [(hit.kind, hit.slug) for hit in results.hits]
+    assert len(keys) == results.total > 0
+    assert len(set(keys)) == len(keys)
