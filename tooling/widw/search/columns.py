@@ -42,10 +42,6 @@ class IndexColumns:
                 self.live[kept + offset] = True
         self._lengths: dict[str, np.ndarray] = {}
 
-    def empty(self) -> np.ndarray:
-        """A mask that matches nothing."""
-        return np.zeros(self.size, dtype=bool)
-
     def lengths(self, field: str) -> np.ndarray:
         """Every document's length in `field`, as Whoosh's scorers see it."""
         found = self._lengths.get(field)

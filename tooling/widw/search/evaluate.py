@@ -33,6 +33,11 @@ class Matches:
     def total(self) -> int:
         return int(np.count_nonzero(self.mask))
 
+    def within(self, allowed: np.ndarray) -> Matches:
+        """Only the matches that `allowed` also marks."""
+        keep = self.mask & allowed
+        return Matches(keep, self.scores * keep)
+
     def ranked(self, groups: np.ndarray, limit: int) -> list[tuple[int, float]]:
         """Top (document, score): by group (stubs last), then score, then document number."""
         docs = np.flatnonzero(self.mask)
@@ -59,9 +64,7 @@ class Evaluator:
         if kind is wq.And or (kind is wq.Or and not q.scale):
             return self._compound(q, every=kind is wq.And)
         if kind is wq.AndNot:
-            found = self.matches(q.a)
-            keep = found.mask & ~self.matches(q.b).mask
-            return Matches(keep, found.scores * keep)
+            return self.matches(q.a).within(~self.matches(q.b).mask)
         if kind is wq.AndMaybe:
             found = self.matches(q.a)
             return Matches(found.mask, found.scores + self.matches(q.b).scores * found.mask)

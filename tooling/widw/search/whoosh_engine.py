@@ -189,8 +189,7 @@ class WhooshEngine:
         try:
             found = view.evaluator.matches(parsed)
             if filters is not None:
-                keep = found.mask & view.evaluator.mask(filters)
-                found = Matches(keep, found.scores * keep)
+                found = found.within(view.evaluator.mask(filters))
         except wq.QueryError as exc:
             raise QuerySyntaxError(_dutch_query_error(str(exc))) from None
         return found
@@ -234,12 +233,11 @@ class WhooshEngine:
             return []
         likeness = wq.Or([wq.Term("tekst", word, boost=weight) for word, weight in key_terms])
         evaluator = self._view(searcher).evaluator
-        found = evaluator.matches(likeness)
-        keep = found.mask & evaluator.mask(
-            wq.And([wq.Term("soort", kind), wq.Term("status", "beschreven")])
-        )
-        keep[docnum] = False
-        ranked = Matches(keep, found.scores * keep).ranked(np.zeros(keep.size, dtype=int), limit)
+        described = wq.And([wq.Term("soort", kind), wq.Term("status", "beschreven")])
+        allowed = evaluator.mask(described).copy()
+        allowed[docnum] = False
+        found = evaluator.matches(likeness).within(allowed)
+        ranked = found.ranked(np.zeros(allowed.size, dtype=int), limit)
         return [(searcher.stored_fields(doc)["slug"], score) for doc, score in ranked]
 
     def suggest(self, query: str) -> str | None:
