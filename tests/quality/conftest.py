@@ -30,8 +30,10 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def build_site(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of a project into `site`."""
+def build_site(
+    project: Path, site: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a project into `site` (`env` replaces the environment)."""
     return subprocess.run(
         [
             str(BIN / "mkdocs"),
@@ -44,7 +46,7 @@ def build_site(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
             str(site),
         ],
         cwd=project,
-        env=ENV,
+        env=env or ENV,
         capture_output=True,
         text=True,
         check=False,
