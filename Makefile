@@ -36,10 +36,11 @@ schema: setup  ## Regenerate the committed JSON Schemas and the GitHub issue for
 	$(BIN)/widw schema
 	$(BIN)/python -m widw.editor.issueform .
 
-lint: setup  ## ruff (lint + format) and mypy
+lint: setup  ## ruff (lint + format), mypy and the layer contract (import-linter)
 	$(BIN)/ruff check tooling tests bench
 	$(BIN)/ruff format --check tooling tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test: setup lint $(VNU)  ## Everything CI checks: lint, content, schema, strict build, all tests
 	$(BIN)/widw validate
