@@ -8,8 +8,8 @@ inline and the QR code is a PNG data URI made by segno.
 
 "The question the case raises" is not a field in the case files. The pack asks it from the
 case's own content: what stood in the way (the hindering context factors), or else which
-lesson fits the reader's own neighbourhood; for an open slot (stub), what is known locally. The question is ours; the facts under it come
-from the case's sources.
+lesson fits the reader's own neighbourhood; for an open slot (stub), what is known locally.
+The question is ours; the facts under it come from the case's sources.
 """
 
 from __future__ import annotations
