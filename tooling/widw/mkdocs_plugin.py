@@ -21,7 +21,13 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from widw.assemble import SiteOptions, assemble_site
-from widw.cite.siteurl import placeholder_warning, public_repo_url, publishing, resolve_site_url
+from widw.cite.siteurl import (
+    ENV_VAR,
+    configured_site_url,
+    placeholder_warning,
+    public_repo_url,
+    publishing,
+)
 from widw.content.doccache import DocumentCache
 from widw.content.library import Library, ProjectPaths, load_library
 from widw.site import Site
@@ -118,10 +124,15 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
         build (`make test`) and an error in a publishing build (WIDW_PUBLISH=1). A
         placeholder repository address is left out, so the header shows no link to it.
         """
-        config.site_url = resolve_site_url(config.site_url)
-        warning = placeholder_warning(config.site_url)
+        config.site_url = configured_site_url(config.site_url)
+        warning = placeholder_warning(config.site_url or "")
+        if not config.site_url and publishing():
+            raise PluginError(
+                f"Publiceren geweigerd: de site heeft geen adres; zet site_url in mkdocs.yml "
+                f"of de omgevingsvariabele {ENV_VAR}."
+            )
         if warning and publishing():
-            refusal = placeholder_warning(config.site_url, lead="Publiceren geweigerd")
+            refusal = placeholder_warning(config.site_url or "", lead="Publiceren geweigerd")
             raise PluginError(f"{refusal} (WIDW_PUBLISH staat aan.)")
         if warning:
             (log.info if config.strict else log.warning)(warning)

@@ -56,14 +56,19 @@ def _config_value(root: Path, key: str) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def resolve_site_url(configured: str | None) -> str:
-    """The site address: WIDW_SITE_URL if set, else `configured`, else the placeholder."""
+def configured_site_url(configured: str | None) -> str | None:
+    """WIDW_SITE_URL if set, else `configured` (normalised), else None (no address at all)."""
     from_env = os.environ.get(ENV_VAR, "").strip()
     if from_env:
         return normalise(from_env)
     if configured and configured.strip():
         return normalise(configured)
-    return DEFAULT_SITE_URL
+    return None
+
+
+def resolve_site_url(configured: str | None) -> str:
+    """The site address: WIDW_SITE_URL if set, else `configured`, else the placeholder."""
+    return configured_site_url(configured) or DEFAULT_SITE_URL
 
 
 def site_url_for(root: Path) -> str:

@@ -39,10 +39,10 @@ def command(root: Path | None, out: Path, site_url: str | None, config_out: Path
     from widw.assemble import SiteOptions, assemble_site
     from widw.atomic import write_atomic
     from widw.cite.siteurl import (
+        configured_site_url,
         normalise,
         placeholder_warning,
         public_repo_url,
-        resolve_site_url,
     )
     from widw.content.library import load_library
     from widw.content.problems import format_problems
@@ -64,7 +64,8 @@ def command(root: Path | None, out: Path, site_url: str | None, config_out: Path
         )
     mkdocs_yml = paths.root / "mkdocs.yml"
     config = read_config(mkdocs_yml) if mkdocs_yml.is_file() else {}
-    site_url = normalise(site_url) if site_url else resolve_site_url(config.get("site_url"))
+    site_url = normalise(site_url) if site_url else configured_site_url(config.get("site_url"))
+    site_url = site_url or "/"
     warning = placeholder_warning(site_url)
     if warning:
         click.echo(warning, err=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Any
 import yaml
 
 from widw.atomic import make_temp_dir, write_atomic
-from widw.cite.siteurl import ENV_VAR, public_repo_url, resolve_site_url
+from widw.cite.siteurl import configured_site_url, public_repo_url
 from widw.site.build import Site
 
 MARKER = ".widw-render"
@@ -103,8 +102,9 @@ def plain_config(mkdocs_yml: Path, docs_dir: Path) -> str:
     base = mkdocs_yml.resolve().parent
     config["docs_dir"] = str(docs_dir.resolve())
     config.pop("watch", None)
-    if config.get("site_url") or os.environ.get(ENV_VAR):
-        config["site_url"] = resolve_site_url(config.get("site_url"))
+    site_url = configured_site_url(config.get("site_url"))
+    if site_url:
+        config["site_url"] = site_url
     if public_repo_url(config.get("repo_url")) is None:
         for key in ("repo_url", "repo_name", "edit_uri"):
             config.pop(key, None)
