@@ -7,14 +7,27 @@ must render our CSL-JSON without naming the publisher a second time.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import re
 import subprocess
 from pathlib import Path
 
 import bibtexparser
+import feedparser
+import jsonschema
 import pytest
+import rispy
+from citeproc import (
+    Citation,
+    CitationItem,
+    CitationStylesBibliography,
+    CitationStylesStyle,
+    formatter,
+)
+from citeproc.source.json import CiteProcJSON
 
 from tests.cite.conftest import SITE, TODAY
 from tests.cite.tools import APA_CSL, require_file, require_tool
@@ -146,3 +159,30 @@ def test_csl_json_items_have_no_publisher_equal_to_the_author(repository_library
     for item in items:
         authors = {a["literal"] for a in item.get("author", []) if "literal" in a}
         assert not item.get("publisher") or item["publisher"] not in authors, item["id"]
+
+
+def test_every_export_of_the_repository_reads_back(repository_library: Library) -> None:
+    """The published files, read by independent clients: counts and keys line up."""
+    files = export_files(repository_library, site_url=SITE, today=TODAY)
+    texts = {k: v for k, v in files.items() if isinstance(v, str)}
+    keys = [i["id"] for i in library_items(repository_library, site_url=SITE, today=TODAY)]
+    bib = bibtexparser.parse_string(texts["citations.bib"])
+    assert not bib.failed_blocks
+    assert [e.key for e in bib.entries] == keys
+    assert [r["id"] for r in rispy.loads(texts["citations.ris"])] == keys
+    items = json.loads(texts["citations.json"])
+    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
+    bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
+    for item in items:
+        bibliography.register(Citation([CitationItem(item["id"])]))
+    assert len(bibliography.bibliography()) == len(keys)
+    feed = feedparser.parse(files["feed.xml"])
+    assert not feed.bozo
+    assert len(feed.entries) == len(repository_library.cases)
+    data = json.loads(texts["data/cases.json"])
+    jsonschema.Draft202012Validator(json.loads(texts["data/cases.schema.json"])).validate(data)
+    rows = list(csv.DictReader(io.StringIO(texts["data/cases.csv"], newline="")))
+    assert [r["slug"] for r in rows] == sorted(repository_library.cases)
+    assert sum(1 for r in rows if r["lessen"]) == sum(
+        1 for s in repository_library.cases if repository_library.lessons_for_case(s)
+    )
