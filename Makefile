@@ -8,7 +8,7 @@ VNU_VERSION := 26.9.27
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup serve build validate schema lint test test-fast bench clean
+.PHONY: setup serve build publish validate schema lint test test-fast bench clean
 
 setup: $(STAMP)
 
@@ -28,6 +28,9 @@ serve: setup  ## Build the site and serve it on http://127.0.0.1:8000 with live 
 
 build: setup  ## Build the site into site/ (fails on any content problem)
 	$(BIN)/mkdocs build --strict
+
+publish: setup  ## The build that goes online: refuses a placeholder site address (WIDW_SITE_URL)
+	WIDW_PUBLISH=1 $(BIN)/mkdocs build --strict
 
 validate: setup  ## Check every case, lesson and episode
 	$(BIN)/widw validate

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
+import stat
 import struct
 import zlib
 from pathlib import Path
@@ -77,7 +79,7 @@ def test_cite_unknown_format_is_a_dutch_usage_error(cite_root: Path) -> None:
 def test_cite_without_slug(cite_root: Path) -> None:
     result = run(cite_root, "cite")
     assert result.exit_code == 2
-    assert "geef een SLUG op" in result.stderr
+    assert "geef een of meer SLUG's op" in result.stderr
 
 
 def test_cite_publish_writes_published_slugs(cite_root: Path) -> None:
@@ -219,3 +221,80 @@ def test_brief_unwritable_path(cite_root: Path, tmp_path: Path) -> None:
     assert as_folder.exit_code == 1
     assert "dat is een map" in as_folder.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["een-bestand", "project"]
+
+
+REAL_SITE = "https://kennisbank.wijindewijk.nl/"
+"""A real-looking address (not a reserved domain) for the deployment tests."""
+
+
+def test_cite_several_slugs_in_the_order_given(cite_root: Path) -> None:
+    result = run(cite_root, "cite", "wijkwerkplaats", "les:begin-klein", "buurtkamer-noord")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3
+    assert "Werkplaats" in lines[0]
+    assert "Begin klein" in lines[1]
+    assert "Buurtkamer" in lines[2]
+    same = run(cite_root, "cite", "wijkwerkplaats", "werkplaats-oud", "-f", "csl-json")
+    assert [i["id"] for i in json.loads(same.stdout)] == ["wijkwerkplaats"]
+
+
+def test_cite_alle_gives_every_page(cite_root: Path) -> None:
+    result = run(cite_root, "cite", "--alle", "-f", "bibtex")
+    assert result.exit_code == 0, result.output
+    keys = [e.key for e in bibtexparser.parse_string(result.stdout).entries]
+    assert keys[:2] == ["buurtkamer-noord", "wijkwerkplaats"]
+    assert "les:begin-klein" in keys
+    assert "media:podcast-repareren" in keys
+    both = run(cite_root, "cite", "--alle", "wijkwerkplaats")
+    assert both.exit_code == 2
+    assert "niet allebei" in both.stderr
+
+
+def test_cite_and_brief_warn_about_the_placeholder_address(
+    cite_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("WIDW_SITE_URL")
+    (cite_root / "mkdocs.yml").write_text(
+        "site_name: Test\nsite_url: https://wijindewijk.example/\n", encoding="utf-8"
+    )
+    cite = run(cite_root, "cite", "buurtkamer-noord")
+    assert cite.exit_code == 0
+    assert cite.stderr.startswith("Let op: het adres van de site is nog een voorbeeldadres")
+    assert "WIDW_SITE_URL" in cite.stderr
+    assert "QR-codes werken daardoor niet" in cite.stderr
+    assert "https://wijindewijk.example/casussen/buurtkamer-noord/" in cite.stdout
+    brief = run(cite_root, "brief", "buurtkamer-noord", "-o", str(tmp_path / "b.html"))
+    assert brief.exit_code == 0
+    assert "voorbeeldadres" in brief.stderr
+
+
+def test_real_address_reaches_citations_and_qr_codes(
+    cite_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WIDW_SITE_URL", REAL_SITE.rstrip("/"))
+    (cite_root / "mkdocs.yml").write_text(
+        "site_name: Test\nsite_url: https://wijindewijk.example/\n", encoding="utf-8"
+    )
+    cite = run(cite_root, "cite", "buurtkamer-noord", "-f", "ris")
+    assert cite.exit_code == 0
+    assert cite.stderr == ""
+    assert rispy.loads(cite.stdout)[0]["urls"] == [REAL_SITE + "casussen/buurtkamer-noord/"]
+    out = tmp_path / "brief.html"
+    brief = run(cite_root, "brief", "buurtkamer-noord", "-o", str(out))
+    assert brief.stderr == ""
+    html = out.read_text(encoding="utf-8")
+    url = REAL_SITE + "casussen/buurtkamer-noord/"
+    assert qr_codes(html) == [(url, url)]
+    assert "example" not in html.split('class="citation"')[1]
+
+
+def test_brief_is_written_with_ordinary_permissions(cite_root: Path, tmp_path: Path) -> None:
+    out = tmp_path / "brief.html"
+    old = os.umask(0o022)
+    try:
+        result = run(cite_root, "brief", "buurtkamer-noord", "-o", str(out))
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644

@@ -35,7 +35,7 @@ def test_bibtex_reads_back(library: Library) -> None:
     assert not decoded.failed_blocks
     assert [e.key for e in decoded.entries] == [i["id"] for i in items]
     entry = decoded.entries_dict["wijkwerkplaats"]
-    assert entry.entry_type == "online"
+    assert entry.entry_type == "misc"
     assert entry["title"] == NASTY_TITLE
     assert entry["urldate"] == "2026-12-01"
     assert entry["date"] == "2026-11-20"
@@ -100,7 +100,7 @@ def test_write_dispatches_every_format(library: Library) -> None:
     items = _items(library)[:1]
     outputs = {fmt: formats.write(items, fmt) for fmt in formats.FORMATS}
     assert outputs["apa"].startswith("Wij in de Wijk. (2026, 1 november).")
-    assert outputs["bibtex"].startswith("@online{buurtkamer-noord,")
+    assert outputs["bibtex"].startswith("@misc{buurtkamer-noord,")
     assert outputs["ris"].startswith("TY  - ELEC")
     assert json.loads(outputs["csl-json"])[0]["id"] == "buurtkamer-noord"
     assert len(set(outputs.values())) == len(formats.FORMATS)

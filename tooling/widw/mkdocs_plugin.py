@@ -16,10 +16,18 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from widw.assemble import SiteOptions, assemble_site
+from widw.cite.siteurl import (
+    ENV_VAR,
+    configured_site_url,
+    placeholder_warning,
+    public_repo_url,
+    publishing,
+)
 from widw.content.doccache import DocumentCache
 from widw.content.library import Library, ProjectPaths, load_library
 from widw.site import Site
@@ -71,6 +79,7 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
         if self._command == "serve":
             config.extra["widw_problemen"] = [p.format() for p in result.errors]
         self._library = result.library
+        self._apply_addresses(config)
         options = SiteOptions(
             site_url=config.site_url or "/",
             root=paths.root,
@@ -106,6 +115,31 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
             self._replace(files, src_uri)
             files.append(File.generated(config, src_uri, content=data))
         return files
+
+    @staticmethod
+    def _apply_addresses(config: MkDocsConfig) -> None:
+        """Site address from WIDW_SITE_URL or mkdocs.yml; placeholders warned about or hidden.
+
+        A placeholder site address is a warning in a normal build, a note in a strict test
+        build (`make test`) and an error in a publishing build (WIDW_PUBLISH=1). A
+        placeholder repository address is left out, so the header shows no link to it.
+        """
+        config.site_url = configured_site_url(config.site_url)
+        warning = placeholder_warning(config.site_url or "")
+        if not config.site_url and publishing():
+            raise PluginError(
+                f"Publiceren geweigerd: de site heeft geen adres; zet site_url in mkdocs.yml "
+                f"of de omgevingsvariabele {ENV_VAR}."
+            )
+        if warning and publishing():
+            refusal = placeholder_warning(config.site_url or "", lead="Publiceren geweigerd")
+            raise PluginError(f"{refusal} (WIDW_PUBLISH staat aan.)")
+        if warning:
+            (log.info if config.strict else log.warning)(warning)
+        if public_repo_url(config.repo_url) is None:
+            config.repo_url = None
+            config.repo_name = None
+            config.edit_uri = None
 
     @staticmethod
     def _replace(files: Files, src_uri: str) -> None:

@@ -37,8 +37,8 @@ LOCALE = "nl-NL"
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!])")
 _URL_UNSAFE = {" ": "%20", "<": "%3C", ">": "%3E", '"': "%22"}
-_DOUBLE_STOP = re.compile(r"([?!])((?:</i>|\*)?)\.")
-"""A title ending in '?' or '!' takes no extra full stop (APA)."""
+_DOUBLE_STOP = re.compile(r"([?!.…])((?:</i>|\*)?)\.")
+"""A title or name ending in '?', '!', '.' or '…' takes no extra full stop (APA)."""
 
 
 def markdown_escape(text: str) -> str:

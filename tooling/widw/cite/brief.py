@@ -1,14 +1,20 @@
 """The briefing pack: one self-contained, printable HTML handout for a reflection session.
 
-Per case: summary, key facts, the lessons for the chosen role, the sources (APA), a QR code
-to the case page and the APA citation. No external requests: CSS is inline and the QR code
-is a PNG data URI made by segno.
+Per case one printed page (or more) that opens with what a session needs: place, period,
+the question the case raises and the outcome. Then what happened, the lessons (each with
+what it says, for whom, and where it comes from), a notes box, the key facts, the sources
+(APA) and the citation with a QR code to the case page. No external requests: CSS is
+inline and the QR code is a PNG data URI made by segno.
+
+"The question the case raises" is not a field in the case files. The pack asks it from the
+case's own content: what stood in the way (the hindering context factors), or else which
+lesson fits the reader's own neighbourhood; for an open slot (stub), what is known locally.
+The question is ours; the facts under it come from the case's sources.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,30 +24,47 @@ from markupsafe import Markup
 
 from widw.cite.apa import apa, sorted_apa
 from widw.cite.csl import case_item, entry_url, source_items
+from widw.cite.excerpt import excerpt, shared_paragraphs
 from widw.content.dates import dutch_date
 from widw.content.library import Library
-from widw.content.models import Case, Lesson
+from widw.content.models import Case, Lesson, Source
 
 QR_SCALE = 4
 QR_BORDER = 4
 
+QUESTION_HINDERED = "Wat stond dit initiatief in de weg, en hoe zou dat bij jullie gaan?"
+QUESTION_LESSONS = "Welke les uit deze casus past bij jullie wijk, en wat is daarvoor nodig?"
+QUESTION_OPEN = "Wat zou jullie wijk hiervan kunnen overnemen, en wat juist niet?"
+QUESTION_STUB = "Wat weten jullie over initiatieven op deze plek, en welke bron kan dat bevestigen?"
+
 
 @dataclass(frozen=True)
 class LessonView:
+    """One lesson as the pack prints it."""
+
+    id: str
     title: str
     roles: str
     text: str
+    evidence: list[str]
+    also_in: list[str]
 
 
 @dataclass(frozen=True)
 class CaseView:
+    """Everything the template shows for one case."""
+
     anchor: str
     title: str
     url: str
     place: str
+    period: str
+    question: str
+    hindrances: list[str]
+    outcome: str
     summary: str
     stub: bool
-    facts: list[tuple[str, str]]
+    facts: list[tuple[str, list[str]]]
     lessons: list[LessonView]
     sources: list[Markup]
     citation: Markup
@@ -64,66 +87,77 @@ def qr_data_uri(url: str) -> str:
     return uri
 
 
-_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_MARKDOWN_MARKS = re.compile(r"(\*\*|__|\*|`)")
-
-
-def first_paragraph(markdown: str) -> str:
-    """The first paragraph of a Markdown text as plain text (links and emphasis dropped)."""
-    for block in markdown.strip().split("\n\n"):
-        text = " ".join(line.strip() for line in block.splitlines()).strip()
-        if text and not text.startswith("#"):
-            return _MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", text))
-    return ""
-
-
-def _place(library: Library, case: Case) -> str:
+def place_text(library: Library, case: Case) -> str:
+    """'K-buurt, Amsterdam, provincie Noord-Holland', or 'Plaats onbekend'."""
     place = case.place
     parts = [p for p in (place.district, place.municipality) if p]
     if place.province:
         parts.append(f"provincie {library.vocabulary.label('provincies', place.province)}")
-    return ", ".join(parts)
+    return ", ".join(parts) or "Plaats onbekend"
+
+
+def period_text(case: Case) -> str:
+    """'2017 – 2021', 'vanaf 2017', 'tot 2021' or 'Periode onbekend'."""
+    start = dutch_date(case.period.start) if case.period and case.period.start else None
+    end = dutch_date(case.period.end) if case.period and case.period.end else None
+    if start and end:
+        return f"{start} – {end}"
+    if start:
+        return f"vanaf {start}"
+    if end:
+        return f"tot {end}"
+    return "Periode onbekend"
+
+
+def outcome_text(library: Library, case: Case) -> str:
+    """'Loopt nog: …' from the outcome, or a plain statement that no source gives it."""
+    label = library.vocabulary.label("uitkomsten", case.outcome.kind) if case.outcome.kind else ""
+    description = case.outcome.description or ""
+    if label and description:
+        return f"{label}: {description}"
+    return label or description or "Onbekend: geen bron zegt hoe het afliep."
 
 
 def _labels(library: Library, list_name: str, terms: list[str]) -> str:
     return ", ".join(library.vocabulary.label(list_name, t) for t in terms)
 
 
-def key_facts(library: Library, case: Case) -> list[tuple[str, str]]:
-    """(label, value) pairs for the facts a source gives; unknown facts are left out."""
-    facts: list[tuple[str, str]] = []
+def funding_lines(library: Library, case: Case) -> list[str]:
+    """One line per funding stream: kind, amount and description."""
+    lines = []
+    for funding in case.funding:
+        line = library.vocabulary.label("financieringssoorten", funding.kind)
+        if funding.amount_eur is not None:
+            line += f" (€ {funding.amount_eur:,})".replace(",", ".")
+        if funding.description:
+            line += f": {funding.description}"
+        lines.append(line)
+    return lines
+
+
+def key_facts(library: Library, case: Case) -> list[tuple[str, list[str]]]:
+    """(label, lines) for the facts a source gives; unknown facts are left out."""
+    facts: list[tuple[str, list[str]]] = []
     if case.bundle and case.bundle.number:
         sure = "" if case.bundle.certainty == "bevestigd" else " (afgeleid)"
-        facts.append(("Bundel", f"Wij in de Wijk-bundel {case.bundle.number}{sure}"))
-    if case.period and case.period.start and case.period.end:
-        facts.append(("Periode", f"{case.period.start} – {case.period.end}"))
-    elif case.period and (case.period.start or case.period.end):
-        facts.append(
-            (
-                "Periode",
-                f"vanaf {case.period.start}" if case.period.start else f"tot {case.period.end}",
-            )
-        )
+        facts.append(("Bundel", [f"Wij in de Wijk-bundel {case.bundle.number}{sure}"]))
     if case.kinds:
-        facts.append(("Soort", _labels(library, "soorten", case.kinds)))
+        facts.append(("Soort", [_labels(library, "soorten", case.kinds)]))
     if case.participation:
         label = library.vocabulary.label("participatievormen", case.participation)
-        facts.append(("Participatievorm", label))
+        facts.append(("Participatievorm", [label]))
     if case.themes:
-        facts.append(("Thema's", _labels(library, "themas", case.themes)))
+        facts.append(("Thema's", [_labels(library, "themas", case.themes)]))
     if case.elements:
-        facts.append(("Elementen", _labels(library, "elementen", case.elements)))
+        facts.append(("Elementen", [_labels(library, "elementen", case.elements)]))
+    if case.context.promoting:
+        facts.append(("Wat hielp", list(case.context.promoting)))
     if case.actors:
-        facts.append(("Betrokken", ", ".join(a.name for a in case.actors)))
+        facts.append(("Betrokken", [", ".join(a.name for a in case.actors)]))
     if case.funding:
-        kinds = [f.kind for f in case.funding]
-        facts.append(("Financiering", _labels(library, "financieringssoorten", kinds)))
-    if case.outcome.kind or case.outcome.description:
-        label = library.vocabulary.label("uitkomsten", case.outcome.kind or "")
-        facts.append(("Uitkomst", " — ".join(t for t in (label, case.outcome.description) if t)))
+        facts.append(("Financiering", funding_lines(library, case)))
     if case.candidates:
-        named = [f"{c.name} ({c.certainty})" for c in case.candidates]
-        facts.append(("Kandidaten", ", ".join(named)))
+        facts.append(("Kandidaten", [f"{c.name} ({c.certainty})" for c in case.candidates]))
     return facts
 
 
@@ -133,20 +167,51 @@ def lessons_for(library: Library, slug: str, role: str | None) -> list[Lesson]:
     return [x for x in lessons if role is None or role in x.roles]
 
 
+def source_line(source: Source) -> str:
+    """A short mention of a lesson's source: 'Movisie, ‘Titel’ (2021)'."""
+    who = source.publisher or ", ".join(source.authors)
+    text = f"{who}, ‘{source.title}’" if who else f"‘{source.title}’"
+    return f"{text} ({str(source.date)[:4]})" if source.date else text
+
+
+def lesson_view(library: Library, lesson: Lesson, case: Case, shared: frozenset[str]) -> LessonView:
+    """One lesson: what it says, for whom, its sources and the other cases that show it."""
+    others = [c.title for c in library.cases_for_lesson(lesson.id) if c.slug != case.slug]
+    return LessonView(
+        id=lesson.id,
+        title=lesson.title,
+        roles=_labels(library, "rollen", lesson.roles),
+        text=excerpt(lesson.body, shared),
+        evidence=[source_line(s) for s in lesson.sources],
+        also_in=others,
+    )
+
+
 def case_view(
-    library: Library, case: Case, *, role: str | None, site_url: str, today: dt.date
+    library: Library,
+    case: Case,
+    *,
+    role: str | None,
+    site_url: str,
+    today: dt.date,
+    shared: frozenset[str] = frozenset(),
 ) -> CaseView:
     """Everything the template shows for one case, escaped where it holds HTML."""
     url = entry_url(site_url, "case", case.slug)
-    lessons = [
-        LessonView(x.title, _labels(library, "rollen", x.roles), first_paragraph(x.body))
-        for x in lessons_for(library, case.slug, role)
-    ]
+    lessons = [lesson_view(library, x, case, shared) for x in lessons_for(library, case.slug, role)]
+    hindrances = list(case.context.hindering)
+    question = QUESTION_LESSONS if lessons else QUESTION_OPEN
+    question = QUESTION_HINDERED if hindrances else question
+    question = QUESTION_STUB if case.status == "stub" else question
     return CaseView(
         anchor=f"casus-{case.slug}",
         title=case.title,
         url=url,
-        place=_place(library, case),
+        place=place_text(library, case),
+        period=period_text(case),
+        question=question,
+        hindrances=hindrances,
+        outcome=outcome_text(library, case),
         summary=case.summary,
         stub=case.status == "stub",
         facts=key_facts(library, case),
@@ -167,8 +232,10 @@ def build_brief(
 ) -> str:
     """The handout for the given (current) case slugs, in the given order."""
     day = today or dt.date.today()
+    shared = shared_paragraphs(x.body for x in library.lessons.values())
     views = [
-        case_view(library, library.cases[s], role=role, site_url=site_url, today=day) for s in slugs
+        case_view(library, library.cases[s], role=role, site_url=site_url, today=day, shared=shared)
+        for s in slugs
     ]
     role_label = library.vocabulary.label("rollen", role) if role else ""
     title = "Reflectiesessie: " + ", ".join(v.title for v in views)

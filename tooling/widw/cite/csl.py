@@ -6,8 +6,9 @@ Decisions for the library's own pages (documented in tooling/widw/cite/README.md
 
 * type ``webpage``: a case page is a web page that changes over time, so APA asks for a
   retrieval date ("Geraadpleegd op … van …");
-* author is the institution, as a literal name: ``Wij in de Wijk`` (the same as the
-  publisher); the site name ``Wij in de Wijk — kennisbank`` is the container title;
+* author is the institution, as a literal name: ``Wij in de Wijk``; it is also the
+  publisher, so no ``publisher`` is given (APA names an author who is the publisher only
+  once); the site name ``Wij in de Wijk — kennisbank`` is the container title;
 * issued is the version date of the page (``laatst_gecontroleerd``), accessed is *today*
   (a parameter, so exports stay deterministic);
 * the citation key (``id``) is the slug for a case, ``les:<id>`` for a lesson and
@@ -86,7 +87,6 @@ def _page_item(
         "title": title,
         "author": [{"literal": AUTHOR}],
         "container-title": SITE_NAME,
-        "publisher": PUBLISHER,
         "issued": date_parts(version),
         "URL": url,
         "language": LANGUAGE,
@@ -117,12 +117,60 @@ def episode_item(episode: Episode, *, url: str, accessed: dt.date | None) -> Csl
     return item
 
 
+PARTICLES = frozenset(
+    {
+        "van",
+        "de",
+        "der",
+        "den",
+        "het",
+        "'t",
+        "te",
+        "ten",
+        "ter",
+        "in",
+        "op",
+        "von",
+        "du",
+        "la",
+        "le",
+    }
+)
+"""Lower-case name particles ('tussenvoegsels')."""
+
+
+def _split_particles(words: list[str], *, trailing: bool) -> tuple[list[str], list[str]]:
+    """Split particle words off the end (trailing) or the start of `words`."""
+    index = len(words) if trailing else 0
+    if trailing:
+        while index > 1 and words[index - 1] in PARTICLES:
+            index -= 1
+        return words[:index], words[index:]
+    while index < len(words) - 1 and words[index] in PARTICLES:
+        index += 1
+    return words[index:], words[:index]
+
+
 def parse_author(text: str) -> dict[str, str]:
-    """'Achternaam, V.' → family/given; anything without a comma is an organisation."""
+    """A person 'Achternaam, V.' (particles as written: 'Mourik, K. van' or 'van Mourik, K.');
+    anything without a comma is an organisation.
+
+    Particles after the initials stay there ('dropping-particle': "Mourik, K. van"); particles
+    before the surname stay in front ('non-dropping-particle': "van Mourik, K.").
+    """
     family, sep, given = text.partition(",")
-    if sep and family.strip() and given.strip():
-        return {"family": family.strip(), "given": given.strip()}
-    return {"literal": text.strip()}
+    if not (sep and family.strip() and given.strip()):
+        return {"literal": text.strip()}
+    name: dict[str, str] = {}
+    given_words, after = _split_particles(given.split(), trailing=True)
+    family_words, before = _split_particles(family.split(), trailing=False)
+    name["family"] = " ".join(family_words)
+    name["given"] = " ".join(given_words)
+    if after:
+        name["dropping-particle"] = " ".join(after)
+    if before:
+        name["non-dropping-particle"] = " ".join(before)
+    return name
 
 
 def source_item(source: Source, key: str) -> CslItem:
@@ -132,9 +180,9 @@ def source_item(source: Source, key: str) -> CslItem:
     if source.authors:
         item["author"] = [parse_author(a) for a in source.authors]
     if source.publisher:
-        item["publisher"] = source.publisher
-        if csl_type != "report":
-            item["container-title"] = source.publisher
+        # Reports name their publisher; web pages, news and media their site or outlet.
+        field = "publisher" if csl_type == "report" else "container-title"
+        item[field] = source.publisher
     if source.date:
         item["issued"] = date_parts(source.date)
     if source.url:

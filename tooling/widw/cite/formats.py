@@ -7,13 +7,26 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
+import rispy
+from bibtexparser.entrypoint import write_string
+from bibtexparser.library import Library as BibLibrary
+from bibtexparser.model import Entry, Field
+from bibtexparser.writer import BibtexFormat
+
 from widw.cite.apa import render_apa
 from widw.cite.csl import CslItem
 
 Format = Literal["apa", "bibtex", "ris", "csl-json", "markdown"]
 FORMATS: tuple[Format, ...] = ("apa", "bibtex", "ris", "csl-json", "markdown")
 
-BIBTEX_TYPES = {"webpage": "online", "post-weblog": "online", "report": "report"}
+BIBTEX_TYPES = {"report": "techreport"}
+"""CSL type → BibTeX entry type; everything else is @misc.
+
+Only classic BibTeX types, so BibTeX itself, bibtool and biber all read every entry: web
+pages, news and media become @misc (the site or outlet in `howpublished`), reports become
+@techreport (the publisher in `institution`). biblatex reads `url`, `urldate`, `date` and
+`langid` as well; classic BibTeX ignores them.
+"""
 RIS_TYPES = {
     "webpage": "ELEC",
     "post-weblog": "BLOG",
@@ -63,47 +76,61 @@ def iso_date(value: dict[str, Any] | None) -> str | None:
     return "-".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:3])])
 
 
-def _bibtex_names(names: list[dict[str, str]]) -> str:
-    rendered = []
-    for name in names:
-        if "literal" in name:
-            rendered.append("{" + bibtex_escape(name["literal"]) + "}")
-        else:
-            rendered.append(f"{bibtex_escape(name['family'])}, {bibtex_escape(name['given'])}")
-    return " and ".join(rendered)
+def _bibtex_name(name: dict[str, str]) -> str:
+    if "literal" in name:
+        return "{" + bibtex_escape(name["literal"]) + "}"
+    particle = " ".join(
+        name[part] for part in ("dropping-particle", "non-dropping-particle") if part in name
+    )
+    family = f"{particle} {name['family']}" if particle else name["family"]
+    return f"{bibtex_escape(family)}, {bibtex_escape(name['given'])}"
 
 
-def bibtex_entry(item: CslItem) -> str:
-    """One BibTeX/biblatex entry (@online for web pages, @report, otherwise @misc)."""
+def _bibtex_fields(item: CslItem) -> list[tuple[str, str]]:
     fields: list[tuple[str, str]] = []
     if item.get("author"):
-        fields.append(("author", _bibtex_names(item["author"])))
+        fields.append(("author", " and ".join(_bibtex_name(n) for n in item["author"])))
     fields.append(("title", bibtex_escape(item["title"])))
+    where = item.get("container-title") or item.get("publisher")
+    if where:
+        name = "institution" if item["type"] in BIBTEX_TYPES else "howpublished"
+        fields.append((name, bibtex_escape(where)))
     issued = iso_date(item.get("issued"))
     if issued:
-        fields += [("date", issued), ("year", issued[:4])]
-    for csl, bib in (("container-title", "organization"), ("publisher", "publisher")):
-        duplicate = bib == "publisher" and item.get(csl) == item.get("container-title")
-        if item.get(csl) and not duplicate:
-            fields.append((bib, bibtex_escape(item[csl])))
+        fields += [("year", issued[:4]), ("date", issued)]
     if item.get("URL"):
         fields.append(("url", bibtex_url(item["URL"])))
     accessed = iso_date(item.get("accessed"))
     if accessed:
         fields.append(("urldate", accessed))
-    for csl, bib in (("note", "note"), ("abstract", "abstract")):
-        if item.get(csl):
-            fields.append((bib, bibtex_escape(item[csl])))
+    note = " ".join(f"[{v}]." if k == "genre" else v for k, v in _notes(item))
+    if note:
+        fields.append(("note", bibtex_escape(note)))
+    if item.get("abstract"):
+        fields.append(("abstract", bibtex_escape(item["abstract"])))
     if item.get("language") == "nl":
         fields.append(("langid", "dutch"))
+    return fields
+
+
+def _notes(item: CslItem) -> list[tuple[str, str]]:
+    return [(key, item[key]) for key in ("genre", "note") if item.get(key)]
+
+
+def bibtex_entry(item: CslItem) -> Entry:
+    """One BibTeX entry (@misc or @techreport), values already LaTeX-escaped."""
     entry_type = BIBTEX_TYPES.get(item["type"], "misc")
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-    return f"@{entry_type}{{{item['id']},\n{body}\n}}\n"
+    return Entry(entry_type, item["id"], [Field(k, v) for k, v in _bibtex_fields(item)])
 
 
 def bibtex(items: Sequence[CslItem]) -> str:
-    """A .bib file."""
-    return "\n".join(bibtex_entry(item) for item in items)
+    """A .bib file, written by bibtexparser (values in braces, two-space indent)."""
+    layout = BibtexFormat()  # type: ignore[no-untyped-call]
+    layout.indent = "  "
+    layout.block_separator = "\n"
+    layout.trailing_comma = True
+    text = write_string(BibLibrary([bibtex_entry(item) for item in items]), bibtex_format=layout)
+    return text.strip() + "\n" if text.strip() else ""
 
 
 def _ris_value(text: str) -> str:
@@ -118,35 +145,63 @@ def _ris_date(value: dict[str, Any] | None) -> str | None:
     return "/".join(parts + [""] * (3 - len(parts)))
 
 
-def ris_entry(item: CslItem) -> str:
-    """One RIS record; every value on one line."""
-    lines = [("TY", RIS_TYPES.get(item["type"], "GEN")), ("ID", item["id"])]
-    lines.append(("TI", item["title"]))
+class _RisWriter(rispy.RisWriter):  # type: ignore[misc]
+    """rispy's writer without the '1.' line it puts before every record."""
+
+    def set_header(self, count: int) -> str:
+        return ""
+
+
+def ris_record(item: CslItem) -> dict[str, Any]:
+    """One RIS record as rispy's dictionary (every value on one line)."""
+    record: dict[str, Any] = {
+        "type_of_reference": RIS_TYPES.get(item["type"], "GEN"),
+        "id": item["id"],
+        "title": _ris_value(item["title"]),
+    }
+    authors = []
     for name in item.get("author", []):
-        lines.append(("AU", name.get("literal") or f"{name['family']}, {name['given']}"))
+        authors.append(name.get("literal") or _bibtex_free_name(name))
+    if authors:
+        record["authors"] = authors
     issued = iso_date(item.get("issued"))
     if issued:
-        lines += [("PY", issued[:4]), ("DA", _ris_date(item.get("issued")) or "")]
+        record["year"] = issued[:4]
+        record["date"] = _ris_date(item.get("issued"))
     accessed = _ris_date(item.get("accessed"))
     if accessed:
-        lines.append(("Y2", accessed))
-    for csl, tag in (
-        ("container-title", "T2"),
-        ("publisher", "PB"),
-        ("URL", "UR"),
-        ("language", "LA"),
-        ("abstract", "AB"),
-        ("note", "N1"),
+        record["access_date"] = accessed
+    for csl, key in (
+        ("container-title", "secondary_title"),
+        ("publisher", "publisher"),
+        ("language", "language"),
+        ("abstract", "abstract"),
     ):
         if item.get(csl):
-            lines.append((tag, item[csl]))
-    body = "".join(f"{tag}  - {_ris_value(value)}\n" for tag, value in lines)
-    return body + "ER  - \n"
+            record[key] = _ris_value(item[csl])
+    if item.get("URL"):
+        record["urls"] = [item["URL"]]
+    notes = [_ris_value(f"[{v}]" if k == "genre" else v) for k, v in _notes(item)]
+    if notes:
+        record["notes"] = notes
+    return record
+
+
+def _bibtex_free_name(name: dict[str, str]) -> str:
+    """'Mourik, K. van' style: family, given and a trailing particle."""
+    text = f"{name.get('non-dropping-particle', '')} {name['family']}".strip()
+    text += f", {name['given']}"
+    if name.get("dropping-particle"):
+        text += f" {name['dropping-particle']}"
+    return text
 
 
 def ris(items: Sequence[CslItem]) -> str:
-    """A .ris file (records separated by a blank line)."""
-    return "\n".join(ris_entry(item) for item in items)
+    """A .ris file written by rispy (records separated by a blank line)."""
+    if not items:
+        return ""
+    text: str = rispy.dumps([ris_record(item) for item in items], implementation=_RisWriter)
+    return text
 
 
 def csl_json(items: Sequence[CslItem]) -> str:

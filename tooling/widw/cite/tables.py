@@ -21,17 +21,34 @@ LIST_SEPARATOR = " | "
 """How list values are joined in one CSV cell."""
 
 RecordGetter = Callable[[Case], Any]
+LinkedGetter = Callable[[Library, Case], Any]
 
 
 @dataclass(frozen=True)
 class Column:
-    """One CSV column: where it comes from in the schema and how to read it from a case."""
+    """One CSV column: where it comes from in the schema and how to read it from a case.
+
+    `get` reads the case itself; `linked` (when given) reads what the library links to the
+    case, e.g. the lessons that name the case in their own file.
+    """
 
     name: str
     path: str
     kind: str
     get: RecordGetter
     vocabulary: str | None = None
+    linked: LinkedGetter | None = None
+    description: str | None = None
+    """Overrides the schema's description where the column holds more than the field."""
+
+    def value(self, library: Library, case: Case) -> Any:
+        """The column's value for one case."""
+        return self.linked(library, case) if self.linked else self.get(case)
+
+
+def case_lessons(library: Library, case: Case) -> list[str]:
+    """The ids of every lesson linked to the case, from either side, sorted."""
+    return sorted({*case.lessons, *(x.id for x in library.lessons_for_case(case.slug))})
 
 
 def _joined(values: list[str]) -> str:
@@ -116,8 +133,24 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "uitkomst_toelichting", "uitkomst.omschrijving", "tekst", lambda c: c.outcome.description
     ),
-    Column("lessen", "lessen", "lijst van teksten", lambda c: _joined(c.lessons)),
-    Column("bronnen", "bronnen", "geheel getal", lambda c: len(c.sources)),
+    Column(
+        "lessen",
+        "lessen",
+        "lijst van lessen",
+        lambda c: _joined(c.lessons),
+        linked=lambda lib, c: _joined(case_lessons(lib, c)),
+        description=(
+            "Id's van alle lessen bij deze casus (ook lessen die de casus alleen in hun eigen "
+            "bestand noemen); elke les staat op lessen/<id>/."
+        ),
+    ),
+    Column(
+        "bronnen",
+        "bronnen",
+        "geheel getal",
+        lambda c: len(c.sources),
+        description="Aantal bronnen dat de casus noemt (de bronnen zelf staan in cases.json).",
+    ),
     Column(
         "afgeleide_velden",
         "afgeleid.veld",
@@ -163,9 +196,14 @@ def describe(path: str, schema: dict[str, Any] | None = None) -> str:
     return str(node.get("description", ""))
 
 
-def case_record(case: Case, site_url: str) -> dict[str, Any]:
-    """One case as open data: the Dutch keys of the schema plus url, key and text."""
+def case_record(library: Library, case: Case, site_url: str) -> dict[str, Any]:
+    """One case as open data: the Dutch keys of the schema plus url, key and text.
+
+    `lessen` lists every lesson linked to the case, also those that name the case only in
+    the lesson's own file.
+    """
     record: dict[str, Any] = case.model_dump(mode="json", by_alias=True)
+    record["lessen"] = case_lessons(library, case)
     record["url"] = entry_url(site_url, "case", case.slug)
     record["citeersleutel"] = citation_key("case", case.slug)
     record["tekst"] = case.body
@@ -180,7 +218,9 @@ def cases_json(library: Library, *, site_url: str) -> str:
         "titel": "Wij in de Wijk-kennisbank: casussen",
         "bron": base,
         "aantal": len(library.cases),
-        "casussen": [case_record(library.cases[s], site_url) for s in sorted(library.cases)],
+        "casussen": [
+            case_record(library, library.cases[s], site_url) for s in sorted(library.cases)
+        ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
@@ -230,7 +270,7 @@ def cases_csv(library: Library, *, site_url: str) -> str:
     writer.writerow([c.name for c in COLUMNS] + ["url", "citeersleutel"])
     for slug in sorted(library.cases):
         case = library.cases[slug]
-        row = [_cell(column.get(case)) for column in COLUMNS]
+        row = [_cell(column.value(library, case)) for column in COLUMNS]
         writer.writerow([*row, entry_url(site_url, "case", slug), citation_key("case", slug)])
     return out.getvalue()
 
@@ -245,7 +285,7 @@ def codebook_rows(library: Library) -> list[dict[str, str]]:
             {
                 "veld": column.name,
                 "schemaveld": column.path,
-                "omschrijving": describe(column.path, schema),
+                "omschrijving": column.description or describe(column.path, schema),
                 "type": column.kind,
                 "woordenlijst": column.vocabulary or "",
                 "waarden": "; ".join(f"{term} = {t.label}" for term, t in terms.items()),
@@ -287,6 +327,9 @@ def codebook_markdown(library: Library) -> str:
         "",
         "Dit codeboek beschrijft de kolommen van `cases.csv`. Het is gemaakt uit het",
         "JSON Schema van een casus. Een lege cel betekent: onbekend of niet van toepassing.",
+        "De kolom `lessen` (en het veld `lessen` in `cases.json`) noemt de id's van alle lessen",
+        "bij de casus, ook van lessen die de casus alleen in hun eigen bestand noemen; elke les",
+        "staat op `lessen/<id>/`.",
         f"Lijsten staan in één cel, gescheiden door `{LIST_SEPARATOR.strip()}`.",
         "",
         "| Veld | Omschrijving | Type | Woordenlijst |",

@@ -56,10 +56,12 @@ def command(
     root: Path | None,
 ) -> None:
     """Maak één printbare HTML-hand-out voor een reflectiesessie over de casussen SLUG...:
-    samenvatting, kerngegevens, lessen, bronnen, QR-code en verwijzing per casus."""
+    per casus plaats, periode, een vraag voor het gesprek en de uitkomst, dan de lessen
+    (wat ze zeggen, voor wie en uit welke bron), kerngegevens, bronnen, QR-code en
+    verwijzing."""
     from widw.atomic import write_atomic
     from widw.cite.brief import build_brief
-    from widw.cite.siteurl import site_url_for
+    from widw.cite.siteurl import placeholder_warning, site_url_for
     from widw.cli.cite import unknown_message
     from widw.content.library import load_library
 
@@ -79,7 +81,11 @@ def command(
         if slug not in current:
             current.append(slug)
     today = datum.date() if datum else dt.date.today()
-    html = build_brief(lib, current, role=rol, site_url=site_url_for(paths.root), today=today)
+    site_url = site_url_for(paths.root)
+    warning = placeholder_warning(site_url)
+    if warning:
+        click.echo(warning, err=True)
+    html = build_brief(lib, current, role=rol, site_url=site_url, today=today)
     if output == "-":
         click.echo(html, nl=False)
         return

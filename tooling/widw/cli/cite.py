@@ -84,7 +84,12 @@ def publish(result: LoadResult, root: Path) -> None:
 
 
 @click.command("cite", cls=DutchHelp)
-@click.argument("slug", required=False, metavar="SLUG")
+@click.argument("slugs", nargs=-1, metavar="SLUG...")
+@click.option(
+    "--alle",
+    is_flag=True,
+    help="Alle casussen, lessen en afleveringen (zoals citations.bib op de site).",
+)
 @click.option(
     "--format",
     "-f",
@@ -107,24 +112,44 @@ def publish(result: LoadResult, root: Path) -> None:
 )
 @root_option
 def command(
-    slug: str | None, fmt: str, datum: dt.datetime | None, publiceer: bool, root: Path | None
+    slugs: tuple[str, ...],
+    alle: bool,
+    fmt: str,
+    datum: dt.datetime | None,
+    publiceer: bool,
+    root: Path | None,
 ) -> None:
-    """Geef de verwijzing naar een casus (of les of aflevering) in APA, BibTeX, RIS,
-    CSL-JSON of Markdown. SLUG mag ook een oude slug (alias) zijn."""
+    """Geef de verwijzing naar een of meer casussen, lessen of afleveringen in APA, BibTeX,
+    RIS, CSL-JSON of Markdown. SLUG mag ook een oude slug (alias) zijn, of een
+    citeersleutel als les:ID of media:SLUG."""
     from widw.cite import formats
-    from widw.cite.siteurl import site_url_for
+    from widw.cite.exports import library_items
+    from widw.cite.siteurl import placeholder_warning, site_url_for
     from widw.content.library import load_library
 
+    if alle and slugs:
+        raise click.UsageError("geef SLUG's op of gebruik --alle, niet allebei.")
     paths = project_paths(root)
     result = load_library(paths)
     if publiceer:
         publish(result, paths.root)
-        if slug is None:
+        if not slugs and not alle:
             return
-    if slug is None:
-        raise click.UsageError("geef een SLUG op, of gebruik --publiceer.")
+    if not slugs and not alle:
+        raise click.UsageError("geef een of meer SLUG's op, of gebruik --alle of --publiceer.")
+    site_url = site_url_for(paths.root)
+    warning = placeholder_warning(site_url)
+    if warning:
+        click.echo(warning, err=True)
     today = datum.date() if datum else dt.date.today()
-    item = find_item(result, slug.strip(), site_url=site_url_for(paths.root), today=today)
+    if alle:
+        items = library_items(result.library, site_url=site_url, today=today)
+    else:
+        items = []
+        for name in dict.fromkeys(s.strip() for s in slugs):
+            item = find_item(result, name, site_url=site_url, today=today)
+            if all(item["id"] != seen["id"] for seen in items):
+                items.append(item)
     name = fmt.lower()
     chosen = next(f for f in formats.FORMATS if f == name)
-    click.echo(formats.write([item], chosen), nl=False)
+    click.echo(formats.write(items, chosen), nl=False)

@@ -38,6 +38,12 @@ def command(root: Path | None, out: Path, site_url: str | None, config_out: Path
     """Schrijf alle pagina's naar MAP, voor een sitebouwer zonder plugins (zoals Zensical)."""
     from widw.assemble import SiteOptions, assemble_site
     from widw.atomic import write_atomic
+    from widw.cite.siteurl import (
+        configured_site_url,
+        normalise,
+        placeholder_warning,
+        public_repo_url,
+    )
     from widw.content.library import load_library
     from widw.content.problems import format_problems
     from widw.site.publish import PublishError, plain_config, read_config, write_tree
@@ -58,13 +64,16 @@ def command(root: Path | None, out: Path, site_url: str | None, config_out: Path
         )
     mkdocs_yml = paths.root / "mkdocs.yml"
     config = read_config(mkdocs_yml) if mkdocs_yml.is_file() else {}
-    if site_url is None:
-        site_url = str(config.get("site_url") or "/")
+    site_url = normalise(site_url) if site_url else configured_site_url(config.get("site_url"))
+    site_url = site_url or "/"
+    warning = placeholder_warning(site_url)
+    if warning:
+        click.echo(warning, err=True)
     repo_url = config.get("repo_url")
     options = SiteOptions(
         site_url=site_url,
         root=paths.root,
-        repo_url=str(repo_url) if repo_url else None,
+        repo_url=public_repo_url(str(repo_url)) if repo_url else None,
     )
     site = assemble_site(result.library, options)
     try:

@@ -146,7 +146,8 @@ def _funding_text(ctx: SiteContext, kind: str, description: str | None, amount: 
     if amount is not None:
         text += f" (€ {amount:,})".replace(",", ".")
     if description:
-        text += f": {description}"
+        # Funding lines are joined with '; ' in one cell: no full stop before the next.
+        text += f": {description.rstrip().removesuffix('.')}"
     return text
 
 

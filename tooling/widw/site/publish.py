@@ -9,7 +9,8 @@ from typing import Any
 
 import yaml
 
-from widw.atomic import write_atomic
+from widw.atomic import make_temp_dir, write_atomic
+from widw.cite.siteurl import configured_site_url, public_repo_url
 from widw.site.build import Site
 
 MARKER = ".widw-render"
@@ -35,7 +36,7 @@ def write_tree(site: Site, out: Path, *, docs: Path | None = None) -> int:
             "kies een lege of nieuwe map."
         )
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    tmp = make_temp_dir(out.parent, f".{out.name}.")
     try:
         count = 0
         if docs is not None and docs.is_dir():
@@ -101,6 +102,12 @@ def plain_config(mkdocs_yml: Path, docs_dir: Path) -> str:
     base = mkdocs_yml.resolve().parent
     config["docs_dir"] = str(docs_dir.resolve())
     config.pop("watch", None)
+    site_url = configured_site_url(config.get("site_url"))
+    if site_url:
+        config["site_url"] = site_url
+    if public_repo_url(config.get("repo_url")) is None:
+        for key in ("repo_url", "repo_name", "edit_uri"):
+            config.pop(key, None)
     plugins = config.get("plugins", [])
     config["plugins"] = [
         p for p in plugins if p != PLUGIN and not (isinstance(p, dict) and PLUGIN in p)
