@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from widw.cite.siteurl import (
+from widw.content.siteurl import (
     DEFAULT_SITE_URL,
     is_placeholder,
     placeholder_warning,

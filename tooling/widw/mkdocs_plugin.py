@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from widw.assemble import SiteOptions, assemble_site
-from widw.cite.siteurl import (
+from widw.content.siteurl import (
     ENV_VAR,
     configured_site_url,
     placeholder_warning,

@@ -61,7 +61,7 @@ def command(
     verwijzing."""
     from widw.atomic import write_atomic
     from widw.cite.brief import build_brief
-    from widw.cite.siteurl import placeholder_warning, site_url_for
+    from widw.content.siteurl import placeholder_warning, site_url_for
     from widw.cli.cite import unknown_message
     from widw.content.library import load_library
 

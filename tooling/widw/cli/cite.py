@@ -124,7 +124,7 @@ def command(
     citeersleutel als les:ID of media:SLUG."""
     from widw.cite import formats
     from widw.cite.exports import library_items
-    from widw.cite.siteurl import placeholder_warning, site_url_for
+    from widw.content.siteurl import placeholder_warning, site_url_for
     from widw.content.library import load_library
 
     if alle and slugs:

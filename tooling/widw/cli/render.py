@@ -38,7 +38,7 @@ def command(root: Path | None, out: Path, site_url: str | None, config_out: Path
     """Schrijf alle pagina's naar MAP, voor een sitebouwer zonder plugins (zoals Zensical)."""
     from widw.assemble import SiteOptions, assemble_site
     from widw.atomic import write_atomic
-    from widw.cite.siteurl import (
+    from widw.content.siteurl import (
         configured_site_url,
         normalise,
         placeholder_warning,

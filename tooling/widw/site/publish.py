@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from widw.atomic import make_temp_dir, write_atomic
-from widw.cite.siteurl import configured_site_url, public_repo_url
+from widw.content.siteurl import configured_site_url, public_repo_url
 from widw.site.build import Site
 
 MARKER = ".widw-render"
