@@ -21,6 +21,8 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from widw.assemble import SiteOptions, assemble_site
+from widw.content.doccache import DocumentCache
+from widw.content.library import Library, ProjectPaths, load_library
 from widw.content.siteurl import (
     ENV_VAR,
     configured_site_url,
@@ -28,8 +30,6 @@ from widw.content.siteurl import (
     public_repo_url,
     publishing,
 )
-from widw.content.doccache import DocumentCache
-from widw.content.library import Library, ProjectPaths, load_library
 from widw.site import Site
 from widw.site.publish import overrides_dir
 

@@ -61,9 +61,9 @@ def command(
     verwijzing."""
     from widw.atomic import write_atomic
     from widw.cite.brief import build_brief
-    from widw.content.siteurl import placeholder_warning, site_url_for
     from widw.cli.cite import unknown_message
     from widw.content.library import load_library
+    from widw.content.siteurl import placeholder_warning, site_url_for
 
     paths = project_paths(root)
     result = load_library(paths)

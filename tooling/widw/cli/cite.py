@@ -124,8 +124,8 @@ def command(
     citeersleutel als les:ID of media:SLUG."""
     from widw.cite import formats
     from widw.cite.exports import library_items
-    from widw.content.siteurl import placeholder_warning, site_url_for
     from widw.content.library import load_library
+    from widw.content.siteurl import placeholder_warning, site_url_for
 
     if alle and slugs:
         raise click.UsageError("geef SLUG's op of gebruik --alle, niet allebei.")

@@ -38,14 +38,14 @@ def command(root: Path | None, out: Path, site_url: str | None, config_out: Path
     """Schrijf alle pagina's naar MAP, voor een sitebouwer zonder plugins (zoals Zensical)."""
     from widw.assemble import SiteOptions, assemble_site
     from widw.atomic import write_atomic
+    from widw.content.library import load_library
+    from widw.content.problems import format_problems
     from widw.content.siteurl import (
         configured_site_url,
         normalise,
         placeholder_warning,
         public_repo_url,
     )
-    from widw.content.library import load_library
-    from widw.content.problems import format_problems
     from widw.site.publish import PublishError, plain_config, read_config, write_tree
 
     paths = project_paths(root)
