@@ -185,11 +185,13 @@ class Candidate(Model):
 
 AREAS_DESCRIPTION = (
     "Optioneel, voor de zelfscan: bij welke aandachtsgebieden van een gemeente dit helpt "
-    "(woordenlijst: aandachtsgebieden). Is dat een oordeel van de redactie, noem het veld dan in 'afgeleid'."
+    "(woordenlijst: aandachtsgebieden). Is dat een oordeel van de redactie, noem het veld "
+    "dan in 'afgeleid'."
 )
 PHASES_DESCRIPTION = (
     "Optioneel, voor de zelfscan: in welke fase van een gemeente dit helpt "
-    "(woordenlijst: fases). Is dat een oordeel van de redactie, noem het veld dan in 'afgeleid'."
+    "(woordenlijst: fases). Is dat een oordeel van de redactie, noem het veld "
+    "dan in 'afgeleid'."
 )
 
 CaseStatus = Literal["beschreven", "stub"]
