@@ -8,10 +8,11 @@ from markupsafe import Markup
 
 from widw.content.models import Episode, Lesson
 from widw.site.case import source_view
-from widw.site.context import ROLE_INVITES, SiteContext
+from widw.site.context import FIELD_LABELS, ROLE_INVITES, SiteContext
 from widw.site.jinja import render
 from widw.site.listings import case_line
 from widw.site.selfscan import ROLES as SCAN_ROLES
+from widw.site.selfscan import scan_tags
 from widw.content.dates import dutch_date
 from widw.site.text import clean_html, front_matter, safe_body
 
@@ -88,6 +89,8 @@ def _lesson_page(ctx: SiteContext, lesson: Lesson) -> str:
         roles=[(r, ctx.label("rollen", r)) for r in lesson.roles],
         body=safe_body(lesson.body),
         cases=ctx.library.cases_for_lesson(lesson.id),
+        scan=scan_tags(ctx, lesson),
+        inferred=[(FIELD_LABELS.get(i.field, i.field), i.explanation) for i in lesson.inferred],
         line=lambda c: case_line(ctx, c),
         sources=[source_view(ctx, s) for s in lesson.sources],
         checked=dutch_date(lesson.last_verified.isoformat()),

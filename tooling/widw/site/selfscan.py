@@ -9,9 +9,10 @@ prints without JavaScript; `zelfscan.js` adds the tick boxes and the summary.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from widw.content.models import Case, Lesson
-from widw.site.context import SiteContext
+from widw.site.context import SiteContext, is_inferred
 from widw.site.jinja import render
 from widw.site.text import front_matter
 
@@ -133,6 +134,32 @@ def _own_words(description: str) -> str:
     """The vocabulary marks area descriptions as ours; the page says so once, above."""
     text = description.removeprefix("Eigen uitwerking:").strip()
     return text[:1].upper() + text[1:]
+
+
+class Tag(NamedTuple):
+    """One self-scan tag of a case or lesson, with its place on the self-scan page."""
+
+    text: str
+    href: str | None
+    inferred: bool
+
+
+def scan_tags(ctx: SiteContext, entry: Case | Lesson, root: str = "../") -> list[Tag]:
+    """The areas (linked to their row of the grid) and phases an entry is tagged with."""
+    marks = {i.field for i in entry.inferred}
+    tags = [
+        Tag(
+            ctx.label("aandachtsgebieden", a),
+            f"{root}{PAGE}#{a}",
+            is_inferred(marks, "aandachtsgebieden"),
+        )
+        for a in entry.areas
+    ]
+    tags += [
+        Tag(f"fase {ctx.label('fases', p).lower()}", None, is_inferred(marks, "fases"))
+        for p in entry.phases
+    ]
+    return tags
 
 
 def linked_entries(ctx: SiteContext) -> tuple[set[str], set[str]]:
