@@ -84,27 +84,28 @@
   function render(summary, results) {
     summary.textContent = "";
     results.forEach(function (result) {
+      var block = document.createElement("div");
+      block.className = "widw-scan-uitkomst__gebied";
+      block.setAttribute("data-gebied", result.area.name);
       var heading = document.createElement("h3");
       heading.textContent = result.area.label;
-      summary.appendChild(heading);
+      block.appendChild(heading);
       var p = document.createElement("p");
       p.className = "widw-scan-uitkomst__fase";
-      p.setAttribute("data-gebied", result.area.name);
       p.textContent = sentence(result);
-      summary.appendChild(p);
+      block.appendChild(p);
       var items = links(result.cell);
-      if (!items.length) {
-        var none = document.createElement("p");
-        none.textContent = "Bij deze vraag staan nog geen lessen of casussen.";
-        summary.appendChild(none);
-        return;
-      }
       var intro = document.createElement("p");
-      intro.textContent = "Hierbij helpen:";
-      summary.appendChild(intro);
-      var list = document.createElement("ul");
-      items.forEach(function (li) { list.appendChild(li.cloneNode(true)); });
-      summary.appendChild(list);
+      intro.textContent = items.length
+        ? "Hierbij helpen:"
+        : "Bij deze vraag staan nog geen lessen of casussen.";
+      block.appendChild(intro);
+      if (items.length) {
+        var list = document.createElement("ul");
+        items.forEach(function (li) { list.appendChild(li.cloneNode(true)); });
+        block.appendChild(list);
+      }
+      summary.appendChild(block);
     });
   }
 
