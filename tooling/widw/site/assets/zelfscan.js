@@ -33,7 +33,6 @@
     var box = document.createElement("input");
     box.type = "checkbox";
     box.id = id;
-    box.autocomplete = "off";
     box.setAttribute("aria-describedby", question.id);
     var label = document.createElement("label");
     label.htmlFor = id;
