@@ -36,6 +36,7 @@ PAGE_TYPES = [
     "bijdragen/pull-request/",
     "data/",
     "data/codeboek/",
+    "zelfscan/",
 ]
 FILTER_CHOICES = {
     "thema": "ontmoeting",

@@ -168,6 +168,7 @@ def test_vocabulary_mapping_matches_the_validator(vocabulary: Vocabulary) -> Non
             "plaats": {"provincie": first("provincies")},
             "soort": [first("soorten")], "participatievorm": first("participatievormen"),
             "themas": [first("themas")], "elementen": [first("elementen")],
+            "aandachtsgebieden": [first("aandachtsgebieden")], "fases": [first("fases")],
             "actoren": [{"naam": "x", "soort": first("actorsoorten")}],
             "financiering": [{"soort": first("financieringssoorten")}],
             "uitkomst": {"soort": first("uitkomsten")},

@@ -29,6 +29,7 @@ PAGE_TYPES = [
     "bundels/1/index.html",
     "bijdragen/velden/index.html",
     "data/index.html",
+    "zelfscan/index.html",
 ]
 THEME_KNOWN: dict[str, str] = {
     "Attribute “autocomplete” is only allowed when the input type is": (

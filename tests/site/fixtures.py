@@ -64,6 +64,8 @@ bronnen:
     url: https://bron.example/moestuin
     soort: nieuwsbericht
 laatst_gecontroleerd: 2026-10-01
+aandachtsgebieden: [samenleving]
+fases: [kennis]
 ---
 
 Jong en oud wieden samen. Na afloop maken ze een wandeling door de wijk.
@@ -107,6 +109,8 @@ bronnen:
     url: https://bron.example/rapport
     soort: rapport
 laatst_gecontroleerd: 2026-08-01
+aandachtsgebieden: [overheid, bekostiging]
+fases: [uitvoering]
 ---
 
 Het platform geeft bewoners een stem.
@@ -139,6 +143,13 @@ bronnen:
     url: https://bron.example/rapport
     soort: rapport
 laatst_gecontroleerd: 2026-11-01
+aandachtsgebieden: [overheid]
+fases: [uitvoering]
+afgeleid:
+  - veld: aandachtsgebieden
+    toelichting: Indeling door de redactie voor de zelfscan.
+  - veld: fases
+    toelichting: Indeling door de redactie voor de zelfscan.
 ---
 
 Sluit aan bij wat er al is.

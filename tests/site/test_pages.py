@@ -40,6 +40,7 @@ def test_every_page_type_exists(site: Site, library: Library) -> None:
         "gemeenten/west-betuwe.md",
         "bundels/index.md",
         "bundels/3.md",
+        "zelfscan.md",
     }
     expected |= {f"casussen/{slug}.md" for slug in library.cases}
     expected |= {f"lessen/{lesson_id}.md" for lesson_id in library.lessons}
@@ -48,6 +49,8 @@ def test_every_page_type_exists(site: Site, library: Library) -> None:
     assert set(site.files) == {
         "assets/widw/widw.css",
         "assets/widw/filter.js",
+        "assets/widw/zelfscan.css",
+        "assets/widw/zelfscan.js",
         "assets/javascripts/workers/widw-search.js",
     }
 

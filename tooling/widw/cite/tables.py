@@ -98,6 +98,14 @@ COLUMNS: tuple[Column, ...] = (
         "elementen", "elementen", "lijst van termen", lambda c: _joined(c.elements), "elementen"
     ),
     Column(
+        "aandachtsgebieden",
+        "aandachtsgebieden",
+        "lijst van termen",
+        lambda c: _joined(c.areas),
+        "aandachtsgebieden",
+    ),
+    Column("fases", "fases", "lijst van termen", lambda c: _joined(c.phases), "fases"),
+    Column(
         "bevorderend",
         "contextfactoren.bevorderend",
         "lijst van teksten",

@@ -183,6 +183,17 @@ class Candidate(Model):
     explanation: Text = Field(alias="toelichting", description="Waarom dit initiatief in beeld is.")
 
 
+AREAS_DESCRIPTION = (
+    "Optioneel, voor de zelfscan: bij welke aandachtsgebieden van een gemeente dit helpt "
+    "(woordenlijst: aandachtsgebieden). Is dat een oordeel van de redactie, noem het veld "
+    "dan in 'afgeleid'."
+)
+PHASES_DESCRIPTION = (
+    "Optioneel, voor de zelfscan: in welke fase van een gemeente dit helpt "
+    "(woordenlijst: fases). Is dat een oordeel van de redactie, noem het veld "
+    "dan in 'afgeleid'."
+)
+
 CaseStatus = Literal["beschreven", "stub"]
 Collection = Literal["wij-in-de-wijk", "verwant"]
 
@@ -226,6 +237,12 @@ class Case(Model):
         alias="elementen",
         description="Elementen van inclusieve burgermacht die de bronnen laten zien.",
     )
+    areas: TermList = Field(
+        default_factory=list,
+        alias="aandachtsgebieden",
+        description=AREAS_DESCRIPTION,
+    )
+    phases: TermList = Field(default_factory=list, alias="fases", description=PHASES_DESCRIPTION)
     context: ContextFactors = Field(
         default_factory=ContextFactors, alias="contextfactoren", description="Context."
     )
@@ -274,6 +291,12 @@ class Lesson(Model):
     cases: SlugList = Field(
         default_factory=list, alias="casussen", description="Casussen die de les laten zien."
     )
+    areas: TermList = Field(
+        default_factory=list,
+        alias="aandachtsgebieden",
+        description=AREAS_DESCRIPTION,
+    )
+    phases: TermList = Field(default_factory=list, alias="fases", description=PHASES_DESCRIPTION)
     sources: Annotated[list[Source], Field(min_length=1)] = Field(
         alias="bronnen", description="Waar de les vandaan komt."
     )

@@ -131,6 +131,8 @@ def term_fields(entry: Entry) -> Iterator[tuple[tuple[str | int, ...], str, str]
         yield ("bronnen", i, "soort"), source.kind, "bronsoorten"
         for j, group in enumerate(source.supports):
             yield ("bronnen", i, "onderbouwt", j), group, "feitengroepen"
+    if not isinstance(entry, Episode):
+        yield from _scan_terms(entry)
     if isinstance(entry, Lesson):
         for i, role in enumerate(entry.roles):
             yield ("rollen", i), role, "rollen"
@@ -155,6 +157,14 @@ def term_fields(entry: Entry) -> Iterator[tuple[tuple[str | int, ...], str, str]
         yield ("actoren", i, "soort"), actor.kind, "actorsoorten"
     for i, funding in enumerate(entry.funding):
         yield ("financiering", i, "soort"), funding.kind, "financieringssoorten"
+
+
+def _scan_terms(entry: Case | Lesson) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    """The self-scan tags: areas of attention and phases."""
+    for i, area in enumerate(entry.areas):
+        yield ("aandachtsgebieden", i), area, "aandachtsgebieden"
+    for i, phase in enumerate(entry.phases):
+        yield ("fases", i), phase, "fases"
 
 
 def _check_terms(entry: Entry, doc: RawDocument, vocabulary: Vocabulary) -> None:

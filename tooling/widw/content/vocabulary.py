@@ -25,6 +25,8 @@ LIST_NAMES = (
     "actorsoorten",
     "feitengroepen",
     "mediasoorten",
+    "aandachtsgebieden",
+    "fases",
 )
 """Every list the vocabulary file must hold."""
 
@@ -56,6 +58,8 @@ class VocabularyFile(BaseModel):
     actorsoorten: dict[Term, VocabularyTerm]
     feitengroepen: dict[Term, VocabularyTerm]
     mediasoorten: dict[Term, VocabularyTerm]
+    aandachtsgebieden: dict[Term, VocabularyTerm]
+    fases: dict[Term, VocabularyTerm]
 
 
 @dataclass(frozen=True)

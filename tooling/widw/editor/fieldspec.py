@@ -31,6 +31,8 @@ VOCABULARY_LISTS: dict[Kind, dict[str, str]] = {
         "participatievorm": "participatievormen",
         "themas": "themas",
         "elementen": "elementen",
+        "aandachtsgebieden": "aandachtsgebieden",
+        "fases": "fases",
         "actoren.soort": "actorsoorten",
         "financiering.soort": "financieringssoorten",
         "uitkomst.soort": "uitkomsten",
@@ -39,6 +41,8 @@ VOCABULARY_LISTS: dict[Kind, dict[str, str]] = {
     },
     "lesson": {
         "rollen": "rollen",
+        "aandachtsgebieden": "aandachtsgebieden",
+        "fases": "fases",
         "bronnen.soort": "bronsoorten",
         "bronnen.onderbouwt": "feitengroepen",
     },

@@ -36,6 +36,8 @@ LIST_TITLES = {
     "actorsoorten": "Soorten actor",
     "feitengroepen": "Feitengroepen",
     "mediasoorten": "Soorten media",
+    "aandachtsgebieden": "Aandachtsgebieden (zelfscan)",
+    "fases": "Fases (zelfscan)",
 }
 
 _SECTIONS: tuple[tuple[Kind, str, str], ...] = (

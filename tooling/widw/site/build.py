@@ -13,6 +13,8 @@ from widw.site.case import case_page
 from widw.site.context import CitationFor, SiteContext, SourceFormat
 from widw.site.listings import facet_pages
 from widw.site.overview import overview_page
+from widw.site.selfscan import PAGE as SELFSCAN_PAGE
+from widw.site.selfscan import selfscan_page
 from widw.site.pages import (
     collection_page,
     episode_pages,
@@ -25,6 +27,8 @@ from widw.site.text import front_matter
 ASSETS = {
     "widw.css": "assets/widw/widw.css",
     "filter.js": "assets/widw/filter.js",
+    "zelfscan.css": "assets/widw/zelfscan.css",
+    "zelfscan.js": "assets/widw/zelfscan.js",
     # Next to Material's worker, so that its relative paths (../lunr/…) keep working.
     "search-worker.js": "assets/javascripts/workers/widw-search.js",
 }
@@ -103,6 +107,7 @@ def build_site(
     site.pages.update(episode_pages(ctx))
     site.pages.update(facet_pages(ctx))
     site.pages["collectie.md"] = collection_page(ctx)
+    site.pages[SELFSCAN_PAGE] = selfscan_page(ctx)
     site.pages.update({uri: _generated(text) for uri, text in (extra_pages or {}).items()})
     site.files.update(asset_files())
     return site

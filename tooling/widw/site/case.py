@@ -15,6 +15,7 @@ from widw.site.context import (
     municipality_slug,
 )
 from widw.site.jinja import render
+from widw.site.selfscan import scan_tags
 from widw.content.dates import dutch_date
 from widw.site.text import clean_html, front_matter, safe_body
 
@@ -128,6 +129,8 @@ def card_rows(ctx: SiteContext, case: Case) -> list[Row]:
             text = f"{text}: {case.outcome.description}" if text else case.outcome.description
         outcome.append(Item(text, None, flag("uitkomst")))
     rows.append(Row("Uitkomst", outcome))
+    if case.areas or case.phases:
+        rows.append(Row("In de zelfscan", [Item(*tag) for tag in scan_tags(ctx, case)]))
     return rows
 
 

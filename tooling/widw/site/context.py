@@ -42,6 +42,10 @@ FIELD_LABELS = {
     "uitkomst.soort": "Uitkomst",
     "actoren": "Actoren",
     "contextfactoren": "Contextfactoren",
+    "titel": "Titel",
+    "casussen": "Casussen",
+    "aandachtsgebieden": "Zelfscan: aandachtsgebieden",
+    "fases": "Zelfscan: fases",
 }
 """Dutch names for the dotted field paths editors mark as 'afgeleid'."""
 

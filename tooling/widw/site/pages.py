@@ -8,9 +8,11 @@ from markupsafe import Markup
 
 from widw.content.models import Episode, Lesson
 from widw.site.case import source_view
-from widw.site.context import ROLE_INVITES, SiteContext
+from widw.site.context import FIELD_LABELS, ROLE_INVITES, SiteContext
 from widw.site.jinja import render
 from widw.site.listings import case_line
+from widw.site.selfscan import ROLES as SCAN_ROLES
+from widw.site.selfscan import scan_tags
 from widw.content.dates import dutch_date
 from widw.site.text import clean_html, front_matter, safe_body
 
@@ -60,7 +62,7 @@ def role_pages(ctx: SiteContext) -> dict[str, str]:
     pages["rollen/index.md"] = front_matter({"title": "Lessen per rol"}, overview)
     for term, entry in roles.items():
         lessons = [(les, lib.cases_for_lesson(les.id)) for les in lib.lessons_for_role(term)]
-        body = render("role.md.j2", role=entry, lessons=lessons)
+        body = render("role.md.j2", role=entry, lessons=lessons, selfscan=term in SCAN_ROLES)
         meta = {"title": f"Lessen voor {entry.label.lower()}", "widw": {"soort": "rol"}}
         pages[f"rollen/{term}.md"] = front_matter(meta, body)
     return pages
@@ -87,6 +89,8 @@ def _lesson_page(ctx: SiteContext, lesson: Lesson) -> str:
         roles=[(r, ctx.label("rollen", r)) for r in lesson.roles],
         body=safe_body(lesson.body),
         cases=ctx.library.cases_for_lesson(lesson.id),
+        scan=scan_tags(ctx, lesson),
+        inferred=[(FIELD_LABELS.get(i.field, i.field), i.explanation) for i in lesson.inferred],
         line=lambda c: case_line(ctx, c),
         sources=[source_view(ctx, s) for s in lesson.sources],
         checked=dutch_date(lesson.last_verified.isoformat()),
