@@ -35,10 +35,16 @@ def describe(value: Any) -> str:
     return f"'{text}'"
 
 
+def closest(word: str, options: Iterable[str]) -> str | None:
+    """The option closest to a word, if any is close enough."""
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def suggest(word: str, options: Iterable[str]) -> str:
     """' Bedoelde je 'x'?' for the closest option, or ''."""
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f" Bedoelde je '{close[0]}'?" if close else ""
+    close = closest(word, options)
+    return f" Bedoelde je '{close}'?" if close else ""
 
 
 def field_label(loc: tuple[str | int, ...]) -> str:
