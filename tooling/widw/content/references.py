@@ -147,7 +147,9 @@ def _dead_link(doc: RawDocument, link: BodyLink, page: str, names: _Names) -> Pr
     what = f"{KIND_NL[kind]} '{file[:-3]}'" if kind else f"'{page}'"
     siblings = [p.rpartition("/")[2] for p in names.pages if p.rpartition("/")[0] == folder]
     better = closest(file, siblings)
-    hint = f" Bedoelde je '{link.target[: len(link.target) - len(file)]}{better}'?" if better else ""
+    hint = (
+        f" Bedoelde je '{link.target[: len(link.target) - len(file)]}{better}'?" if better else ""
+    )
     return Problem(
         doc.path,
         link.line,
@@ -164,4 +166,3 @@ def claimed(docs: Iterable[RawDocument]) -> set[tuple[Kind, str]]:
         out |= {(doc.kind, name) for _, name in own_names(doc)}
         out |= {(doc.kind, name) for name in page_names(doc)}
     return out
-

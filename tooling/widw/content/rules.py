@@ -204,7 +204,9 @@ def _duplicates(doc: RawDocument, path: Path, items: list[Any]) -> None:
         else:
             first[key] = i
     for key, extra in counted.items():
-        again = next(i for i, item in enumerate(items) if str(item).strip() == key and i != first[key])
+        again = next(
+            i for i, item in enumerate(items) if str(item).strip() == key and i != first[key]
+        )
         line, column = doc.positions.of((*path, again))
         times = "één keer" if extra == 1 else f"{extra} keer"
         doc.problem(

@@ -121,8 +121,9 @@ def load_vocabulary(
 
 
 def _consequence(message: str) -> str:
+    end = "" if message.endswith((".", "?", "!")) else "."
     return (
-        f"{message}. Zolang de woordenlijst niet te lezen is, worden de termen in casussen, "
+        f"{message}{end} Zolang de woordenlijst niet te lezen is, worden de termen in casussen, "
         f"lessen en afleveringen niet gecontroleerd"
     )
 
