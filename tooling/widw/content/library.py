@@ -221,7 +221,7 @@ def _invalid(doc: RawDocument) -> InvalidFile:
         doc.path,
         tuple(sorted(page_names(doc))),
         title.strip() or None if isinstance(title, str) else None,
-        tuple(p for p in doc.problems if p.is_error),
+        tuple(sorted(p for p in doc.problems if p.is_error)),
     )
 
 
