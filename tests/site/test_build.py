@@ -154,4 +154,6 @@ def test_serve_keeps_building_and_shows_problems_in_a_banner(tmp_path: Path) -> 
         assert problem in shown  # the whole line: place, code and the Dutch message
     assert "'status' moet 'beschreven' of 'stub' zijn" in shown
     assert (site / "casussen" / "buurtkamer-noord" / "index.html").is_file()
-    assert not (site / "casussen" / "kapot").exists()
+    # The broken case keeps its page (with its problems), so links to it keep working.
+    broken_page = (site / "casussen" / "kapot" / "index.html").read_text(encoding="utf-8")
+    assert "Deze casus bevat fouten" in broken_page
