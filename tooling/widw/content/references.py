@@ -10,7 +10,6 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
 from widw.content.body import BodyLink, body_links
 from widw.content.messages import closest, field_label, suggest
@@ -58,7 +57,8 @@ def page_names(doc: RawDocument) -> set[str]:
     """The names under which a file's page is published: its slug and its file name."""
     data = doc.data if isinstance(doc.data, dict) else {}
     name = slug(data.get(own_name_key(doc.kind)))
-    return {PurePath(doc.path).stem} | ({name} if name else set())
+    stem = doc.path.rpartition("/")[2].removesuffix(".md")
+    return {stem, name} if name else {stem}
 
 
 @dataclass

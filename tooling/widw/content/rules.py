@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
-from collections.abc import Iterator
-from pathlib import PurePath
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from widw.content.dates import dutch_date
+from widw.content.fields import PARTIAL_DATE_PATTERN
 from widw.content.messages import field_label, suggest
 from widw.content.rawdata import ANY, Path, expand, is_unknown, present, slug, text, value_at
 from widw.content.reader import Kind, RawDocument
@@ -41,14 +40,10 @@ TERM_PATTERNS: dict[Kind, list[tuple[Path, str, bool]]] = {
 }
 """Where vocabulary terms stand: (path pattern, vocabulary list, may be 'onbekend')."""
 
+_PARTIAL_DATE = re.compile(PARTIAL_DATE_PATTERN)
+
 VERIFICATION_DATES: list[Path] = [("laatst_gecontroleerd",), ("bronnen", ANY, "geraadpleegd")]
 """Dates on which someone checked something: they cannot lie in the future."""
-
-INVISIBLE = re.compile(
-    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
-)
-"""Characters that do not show, or that reorder the text around them (bidi overrides)."""
 
 
 def own_name_key(kind: Kind) -> str:
@@ -57,22 +52,27 @@ def own_name_key(kind: Kind) -> str:
 
 
 def check_rules(
-    doc: RawDocument, vocabulary: Vocabulary | None, field_paths: set[str], today: dt.date
+    doc: RawDocument,
+    vocabulary: Vocabulary | None,
+    field_paths: set[str],
+    today: dt.date,
+    terms: Iterable[tuple[Path, str, str]] | None = None,
 ) -> None:
     """Every per-file rule; problems are appended to `doc.problems`.
 
     `vocabulary` is None when vocabulary.yml cannot be read: terms are then not checked
-    (the vocabulary file carries the one message that matters).
+    (the vocabulary file carries the one message that matters). `terms` are the (path,
+    term, list) of a validated entry; without them the terms are read from the raw data.
     """
     data = doc.data
     if not isinstance(data, dict):
         return
     _file_name(doc, data)
     if vocabulary is not None:
-        _terms(doc, data, vocabulary)
+        _terms(doc, vocabulary, raw_terms(doc.kind, data) if terms is None else terms)
     _inferred(doc, data, field_paths)
     _future_dates(doc, data, today)
-    _values(doc, data)
+    _repeats(doc, data)
     if doc.kind == "case":
         _case_rules(doc, data)
 
@@ -80,34 +80,42 @@ def check_rules(
 def _file_name(doc: RawDocument, data: dict[str, Any]) -> None:
     key = own_name_key(doc.kind)
     name = slug(data.get(key))
-    file = PurePath(doc.path)
-    if name and file.stem != name:
+    file = doc.path.rpartition("/")[2]
+    if name and file.removesuffix(".md") != name:
         line, column = doc.positions.of((key,))
         doc.problem(
             "bestandsnaam",
-            f"de bestandsnaam '{file.name}' hoort gelijk te zijn aan de {key}: "
+            f"de bestandsnaam '{file}' hoort gelijk te zijn aan de {key}: "
             f"hernoem het bestand naar '{name}.md' (of pas de {key} aan)",
             line,
             column,
         )
 
 
-def _terms(doc: RawDocument, data: dict[str, Any], vocabulary: Vocabulary) -> None:
-    for pattern, list_name, optional in TERM_PATTERNS[doc.kind]:
-        known = vocabulary.terms(list_name)
+def raw_terms(kind: Kind, data: dict[str, Any]) -> Iterator[tuple[Path, str, str]]:
+    """(path, term, vocabulary list) for every term-shaped value where terms stand."""
+    for pattern, list_name, optional in TERM_PATTERNS[kind]:
         for path, value in expand(data, pattern):
             term = slug(value)
-            if term is None or term in known or (optional and is_unknown(value)):
-                continue
-            line, column = doc.positions.of(path)
-            hint = suggest(term, known) or " Voeg de term toe aan vocabulary.yml."
-            doc.problem(
-                "onbekende-term",
-                f"'{term}' in '{field_label(path)}' staat niet in de woordenlijst "
-                f"'{list_name}'.{hint}",
-                line,
-                column,
-            )
+            if term is not None and not (optional and is_unknown(value)):
+                yield path, term, list_name
+
+
+def _terms(
+    doc: RawDocument, vocabulary: Vocabulary, terms: Iterable[tuple[Path, str, str]]
+) -> None:
+    for path, term, list_name in terms:
+        known = vocabulary.terms(list_name)
+        if term in known:
+            continue
+        line, column = doc.positions.of(path)
+        hint = suggest(term, known) or " Voeg de term toe aan vocabulary.yml."
+        doc.problem(
+            "onbekende-term",
+            f"'{term}' in '{field_label(path)}' staat niet in de woordenlijst '{list_name}'.{hint}",
+            line,
+            column,
+        )
 
 
 def _inferred(doc: RawDocument, data: dict[str, Any], field_paths: set[str]) -> None:
@@ -128,11 +136,11 @@ def _inferred(doc: RawDocument, data: dict[str, Any], field_paths: set[str]) -> 
 def _first_day(value: Any) -> dt.date | None:
     """The first day a (partial) date can mean: '2027' → 2027-01-01; None if not a date."""
     written = str(value).strip() if isinstance(value, str | int) else ""
-    parts = written.split("-")
+    if not _PARTIAL_DATE.match(written):
+        return None
+    year, month, day = [*(int(p) for p in written.split("-")), 1, 1][:3]
     try:
-        numbers = [int(p) for p in parts]
-        year, month, day = [*numbers, 1, 1][:3]
-        return dt.date(year, month, day) if len(parts) <= 3 else None
+        return dt.date(year, month, day)
     except ValueError:
         return None
 
@@ -154,42 +162,24 @@ def _future_dates(doc: RawDocument, data: dict[str, Any], today: dt.date) -> Non
             )
 
 
-def _walk(data: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
-    yield path, data
+def _repeats(doc: RawDocument, data: Any, path: Path = ()) -> None:
+    """Any value listed twice in one list, anywhere in the front matter."""
     if isinstance(data, dict):
         for key, value in data.items():
-            yield from _walk(value, (*path, key))
+            if isinstance(value, dict | list):
+                _repeats(doc, value, (*path, key))
     elif isinstance(data, list):
+        if len(data) > 1:
+            scalars = [
+                str(item).strip()
+                for item in data
+                if isinstance(item, str) or (isinstance(item, int) and not isinstance(item, bool))
+            ]
+            if len(set(scalars)) < len(scalars):
+                _duplicates(doc, path, data)
         for i, value in enumerate(data):
-            yield from _walk(value, (*path, i))
-
-
-def invisible_message(found: str, where: str, offset: int) -> str:
-    """The Dutch message for one invisible or direction-changing character."""
-    name = unicodedata.name(found, "")
-    named = f"U+{ord(found):04X}" + (f" ({name})" if name else "")
-    return (
-        f"{where} bevat het onzichtbare teken {named} op positie {offset + 1}; verwijder "
-        f"het (vaak meegekopieerd uit een pdf, Word of een website)"
-    )
-
-
-def _values(doc: RawDocument, data: dict[str, Any]) -> None:
-    """Invisible characters in any text, and any value listed twice in one list."""
-    for path, value in _walk(data):
-        if isinstance(value, str):
-            match = INVISIBLE.search(value)
-            if match:
-                line, column = doc.positions.of(path)
-                where = f"'{field_label(path)}'"
-                doc.problem(
-                    "onzichtbaar-teken",
-                    invisible_message(match.group(0), where, match.start()),
-                    line,
-                    column,
-                )
-        elif isinstance(value, list) and len(value) > 1:
-            _duplicates(doc, path, value)
+            if isinstance(value, dict | list):
+                _repeats(doc, value, (*path, i))
 
 
 def _duplicates(doc: RawDocument, path: Path, items: list[Any]) -> None:

@@ -79,7 +79,8 @@ def validate_document(
         entry = MODELS[doc.kind].model_validate(data)
     except ValidationError as exc:
         _report(exc, doc)
-    check_rules(doc, vocabulary, FIELD_PATHS[doc.kind], today or dt.date.today())
+    terms = list(term_fields(entry)) if entry is not None else None
+    check_rules(doc, vocabulary, FIELD_PATHS[doc.kind], today or dt.date.today(), terms)
     return entry.model_copy(update={"body": doc.body}) if entry is not None else None
 
 
