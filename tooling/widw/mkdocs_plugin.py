@@ -103,11 +103,18 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
             repo_url=config.repo_url,
         )
         self._site = assemble_site(result.library, options)
+        self._edit = self._edit_paths(result.library, paths, config)
         self._error_pages = error_pages(result.invalid, result.library)
+        docs = Path(config.docs_dir).resolve()
+        for file in result.invalid:
+            relative = Path(os.path.relpath(paths.root / file.path, docs)).as_posix()
+            for name in file.names:
+                src_uri = f"{SITE_FOLDERS[file.kind]}/{name}.md"
+                if src_uri in self._error_pages:
+                    self._edit[src_uri] = relative
         # The library and caches live as long as the build: keep the cyclic garbage collector
         # from walking them again and again while MkDocs renders thousands of pages.
         gc.freeze()
-        self._edit = self._edit_paths(result.library, paths, config)
         dirs = config.theme.dirs
         if OVERRIDES not in dirs:
             dirs.insert(1 if getattr(config.theme, "custom_dir", None) else 0, OVERRIDES)
@@ -128,7 +135,10 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
         for src_uri, text in self._error_pages.items():
             if files.get_file_from_path(src_uri) is None:
                 inclusion = InclusionLevel.NOT_IN_NAV
-                files.append(File.generated(config, src_uri, content=text, inclusion=inclusion))
+                file = File.generated(config, src_uri, content=text, inclusion=inclusion)
+                if src_uri in self._edit:
+                    file.edit_uri = self._edit[src_uri]
+                files.append(file)
         for src_uri, data in self._site.files.items():
             self._replace(files, src_uri)
             files.append(File.generated(config, src_uri, content=data))
