@@ -77,8 +77,9 @@ def test_invalid_content_fails_with_the_validator_message(tmp_path: Path) -> Non
     assert messages
     done = mkdocs_build(project, tmp_path / "site")
     assert done.returncode == 1
+    assert "ERROR   -  De inhoud heeft 1 fout; een strikte build stopt dan." in done.stderr
     for message in messages:
-        assert f"WARNING -  widw: {message}" in done.stderr
+        assert f"\n{message}\n" in done.stderr  # the very same line as `widw validate`
     assert "Aborted with" in done.stdout + done.stderr
 
 
