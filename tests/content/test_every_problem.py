@@ -126,3 +126,26 @@ def test_body_link_to_an_existing_case_page_and_site_page_passes(
     text = C + "\nZie [de les](../lessen/ruimte-voor-bewoners.md#kern) en [over](../over.md).\n"
     root = make_project({"cases/buurtkamer-noord.md": text, "docs/over.md": "# Over\n"})
     assert lines(root) == []
+
+
+def test_an_alias_that_repeats_the_own_slug(make_project: ProjectFactory) -> None:
+    text = swap(C, "slug: buurtkamer-noord", "slug: buurtkamer-noord\naliassen: [buurtkamer-noord]")
+    root = make_project({"cases/buurtkamer-noord.md": text})
+    assert lines(root) == [
+        "cases/buurtkamer-noord.md:3:12  dubbele-slug  'aliassen[1]' herhaalt "
+        "'buurtkamer-noord', dat dit bestand al als eigen slug of alias heeft; haal de "
+        "herhaling weg"
+    ]
+
+
+def test_duplicate_slug_is_reported_on_both_files(make_project: ProjectFactory) -> None:
+    root = make_project({"cases/kopie.md": swap(C, "titel: Buurtkamer Noord", "titel: Kopie")})
+    found = [line for line in lines(root) if "  dubbele-slug  " in line]
+    assert found == [
+        "cases/buurtkamer-noord.md:2:7  dubbele-slug  'buurtkamer-noord' wordt ook gebruikt "
+        "door cases/kopie.md; elke casus heeft een eigen slug (ook oude slugs in 'aliassen' "
+        "tellen mee)",
+        "cases/kopie.md:2:7  dubbele-slug  'buurtkamer-noord' wordt ook gebruikt door "
+        "cases/buurtkamer-noord.md; elke casus heeft een eigen slug (ook oude slugs in "
+        "'aliassen' tellen mee)",
+    ]

@@ -95,8 +95,18 @@ def check_references(docs: Iterable[RawDocument], docs_pages: Iterable[str] = ()
 def _duplicates(names: _Names) -> Iterator[Problem]:
     for kind, claims in names.claims.items():
         for name, claimants in claims.items():
+            if len(claimants) < 2:
+                continue
             paths = sorted({doc.path for doc, _ in claimants})
-            if len(paths) < 2:
+            if len(paths) == 1:  # one file names itself twice: slug and alias
+                doc, path = claimants[-1]
+                yield Problem(
+                    doc.path,
+                    *doc.positions.of(path),
+                    "dubbele-slug",
+                    f"'{field_label(path)}' herhaalt '{name}', dat dit bestand al als eigen "
+                    f"slug of alias heeft; haal de herhaling weg",
+                )
                 continue
             for doc, path in claimants:
                 others = ", ".join(p for p in paths if p != doc.path)
