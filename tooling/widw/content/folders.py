@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from widw.content.problems import Problem
@@ -20,7 +21,8 @@ def content_files(root: Path, folder: str) -> tuple[list[Path], list[Problem]]:
     if not directory.is_dir():
         return [], []
     try:
-        entries = sorted(directory.iterdir())
+        with os.scandir(directory) as scan:  # DirEntry knows its type without a stat call
+            entries = sorted(scan, key=lambda entry: entry.name)
     except OSError as exc:
         message = f"de map {folder}/ kan niet worden gelezen ({exc.strerror})"
         return [], [Problem(f"{folder}/", 1, 1, "onleesbaar", message)]
@@ -43,9 +45,9 @@ def content_files(root: Path, folder: str) -> tuple[list[Path], list[Problem]]:
                 )
             )
         elif name.endswith(".md"):
-            files.append(entry)
+            files.append(directory / name)
         else:
-            problems.append(Problem(shown, 1, 1, "bestand-genegeerd", _skipped(entry, folder)))
+            problems.append(Problem(shown, 1, 1, "bestand-genegeerd", _skipped(Path(name), folder)))
     return files, problems
 
 
