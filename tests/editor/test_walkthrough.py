@@ -3,7 +3,8 @@
 Copy the repository's tracked files (a fresh clone), run the guide's commands in its
 "Voorbeeld bekijken" page: set up, scaffold a case, make the three mistakes of issue 17 (a
 misspelt theme, a source without address, a date written day first), see all three in one
-run, fix them, see "in orde", and see the case's page in the served site.
+run, fix them, see "in orde", and see the case's page in the served site; then break it
+again while serving and see the same page with its problems on it (not a 404).
 
 Only the installation itself is stood in for: `.venv/bin` of the clone links to the test's
 own environment (installing takes minutes and a network), so `make setup` has nothing to do.
@@ -11,6 +12,7 @@ own environment (installing takes minutes and a network), so `make setup` has no
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shlex
@@ -137,14 +139,21 @@ def test_new_editor_follows_the_guide(tmp_path: Path) -> None:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+        url = f"http://127.0.0.1:{port}/casussen/{SLUG}/"
         try:
-            page = _wait_for(f"http://127.0.0.1:{port}/casussen/{SLUG}/", server, log)
+            page = _wait_for(url, server, log)
+            # A new mistake while serving: the page stays, now with the problem on it.
+            path.write_text(broken, encoding="utf-8")
+            changed = _wait_for(url, server, log, until="Deze casus bevat fouten")
         finally:
             _stop(server)
     assert "<h1" in page
     assert "Buurtkamer Noord" in page
     assert "Een huiskamer voor de buurt." in page
     assert "widw-problemen" not in page  # no error banner: the case is in order
+    shown = html.unescape(changed)
+    assert "Let op: 3 problemen in de inhoud." in shown  # the banner above the page
+    assert found[0] in shown  # the very line `make controleer` printed
 
 
 def _stop(server: subprocess.Popen[bytes]) -> None:
@@ -159,7 +168,10 @@ def _stop(server: subprocess.Popen[bytes]) -> None:
         server.wait(timeout=30)
 
 
-def _wait_for(url: str, server: subprocess.Popen[bytes], log: Path, seconds: float = 600) -> str:
+def _wait_for(
+    url: str, server: subprocess.Popen[bytes], log: Path, until: str = "", seconds: float = 600
+) -> str:
+    """The page at url once it answers (and contains `until`), while `make serve` runs."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -167,7 +179,9 @@ def _wait_for(url: str, server: subprocess.Popen[bytes], log: Path, seconds: flo
         try:
             with urllib.request.urlopen(url, timeout=5) as response:
                 body: str = response.read().decode("utf-8")
+            if until in body:
                 return body
         except OSError:
-            time.sleep(1)
+            pass
+        time.sleep(1)
     pytest.fail(f"{url} did not answer within {seconds} s")
