@@ -5,10 +5,11 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 VNU    := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 VNU_VERSION := 26.9.27
+PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup serve build publish validate schema lint test test-fast bench clean
+.PHONY: setup serve build publish validate schema lint test test-fast bench clean nieuw controleer
 
 setup: $(STAMP)
 
@@ -20,11 +21,12 @@ $(STAMP): pyproject.toml
 
 # The Nu Html Checker (Java) from the npm registry, for the HTML validity tests.
 $(VNU):
+	@command -v npm >/dev/null || { echo "Fout: 'make test' heeft npm nodig voor de HTML-controle (Debian: apt-get install npm)." >&2; exit 1; }
 	mkdir -p .cache/vnu
 	cd .cache/vnu && npm install --silent --no-audit --no-fund vnu-jar@$(VNU_VERSION)
 
-serve: setup  ## Build the site and serve it on http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+serve: setup  ## Build the site and serve it on http://127.0.0.1:$(PORT) with live reload
+	$(BIN)/python -m widw.mkdocs_serve $(PORT)
 
 build: setup  ## Build the site into site/ (fails on any content problem)
 	$(BIN)/mkdocs build --strict
@@ -34,6 +36,14 @@ publish: setup  ## The build that goes online: refuses a placeholder site addres
 
 validate: setup  ## Check every case, lesson and episode
 	$(BIN)/widw validate
+
+# Verbs for editors, who need not know about the virtual environment in .venv.
+SOORT ?= casus
+nieuw: setup  ## Maak een nieuwe casus (SOORT=les of SOORT=aflevering voor de andere soorten)
+	@$(BIN)/widw new $(SOORT)
+
+controleer: setup  ## Controleer alle casussen, lessen en afleveringen
+	@$(BIN)/widw validate
 
 schema: setup  ## Regenerate the committed JSON Schemas and the GitHub issue form
 	$(BIN)/widw schema
@@ -45,8 +55,8 @@ lint: setup  ## ruff (lint + format), mypy and the layer contract (import-linter
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: setup lint $(VNU)  ## Everything CI checks: lint, content, schema, strict build, all tests
-	$(BIN)/widw validate
+test: setup lint $(VNU)  ## Everything CI checks: lint, strict content check, schema, strict build, all tests
+	$(BIN)/widw validate --strikt
 	$(BIN)/widw schema --check
 	$(BIN)/mkdocs build --strict --site-dir $(CURDIR)/.cache/site-check
 	$(BIN)/python -m pytest -n 2 --dist loadfile

@@ -126,6 +126,35 @@ FIXTURES: dict[str, dict[str, str | bytes]] = {
         )
     },
     "slug-verdwenen": {"published-slugs.txt": "casus buurtkamer-noord\ncasus oude-naam\n"},
+    "dode-link": {
+        "cases/buurtkamer-noord.md": C
+        + "\nZie [Kenhem](kenhemm.md), [de les](../lessen/ruimte-voor-bewonres.md#kern),"
+        + " [over](../over.md) en [weg](../../x.md).\n"
+    },
+    # rules beyond the schema
+    "onzichtbaar-teken": {
+        "cases/buurtkamer-noord.md": swap(
+            C, "titel: Buurtkamer Noord", "titel: Buurtkamer \u202eNoord"
+        ).replace("aan de grote", "aan de\u200b grote")
+    },
+    "dubbele-waarde": {
+        "cases/buurtkamer-noord.md": swap(
+            C, "themas: [ontmoeting]", "themas: [ontmoeting, ontmoeting, ontmoeting]"
+        )
+    },
+    "datum-in-toekomst": {
+        "cases/buurtkamer-noord.md": swap(
+            C, "laatst_gecontroleerd: 2026-11-01", "laatst_gecontroleerd: 2099-01-01"
+        )
+    },
+    # files the validator does not read
+    "bestand-genegeerd": {
+        "cases/buurtkamer-zuid.MD": C,
+        "cases/buurtkamer-west.markdown": C,
+        "episodes/notities.txt": "een notitie\n",
+        "lessons/schema.png": b"\x89PNG",
+    },
+    "map-genegeerd": {"cases/archief/oud.md": C},
     "gepubliceerd-ongeldig": {"published-slugs.txt": "casus Buurtkamer Noord\n"},
     # quality hints (warnings)
     "controle-verouderd": {

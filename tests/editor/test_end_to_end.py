@@ -8,8 +8,10 @@ validator output and in the build output, and the strict build fails.
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -46,8 +48,11 @@ def repo_copy(tmp_path: Path) -> Path:
     return root
 
 
-def mkdocs_build(root: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(
+    root: Path, *, strict: bool = True, quiet: bool = False
+) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml")]
+    command += ["-q"] if quiet else []
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     return subprocess.run(
         [*command, "--strict"] if strict else command,
@@ -117,8 +122,18 @@ def test_broken_case_gives_the_same_dutch_message_in_validate_and_build(
     strict = mkdocs_build(repo_copy)
     assert strict.returncode != 0
     assert line in strict.stderr  # the very same line, file:line:col code message
+    assert "Traceback" not in strict.stderr
+
+    quiet = mkdocs_build(repo_copy, quiet=True)
+    assert quiet.returncode != 0  # `-q` hides warnings, but a strict build still stops
+    assert line in quiet.stderr
 
     lenient = mkdocs_build(repo_copy, strict=False)
     assert lenient.returncode == 0, lenient.stderr[-4000:]
     assert line in lenient.stderr
-    assert not (repo_copy / "site" / "casussen" / SLUG / "index.html").exists()
+    # The case keeps its page, with its problems, so links to it keep working.
+    page = (repo_copy / "site" / "casussen" / SLUG / "index.html").read_text(encoding="utf-8")
+    shown = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert "Deze casus bevat fouten" in shown
+    assert line in shown
+    assert "Let op: 1 probleem in de inhoud." in shown  # the banner above every page

@@ -77,8 +77,9 @@ def test_invalid_content_fails_with_the_validator_message(tmp_path: Path) -> Non
     assert messages
     done = mkdocs_build(project, tmp_path / "site")
     assert done.returncode == 1
+    assert "ERROR   -  De inhoud heeft 1 fout; een strikte build stopt dan." in done.stderr
     for message in messages:
-        assert f"WARNING -  widw: {message}" in done.stderr
+        assert f"\n{message}\n" in done.stderr  # the very same line as `widw validate`
     assert "Aborted with" in done.stdout + done.stderr
 
 
@@ -154,4 +155,6 @@ def test_serve_keeps_building_and_shows_problems_in_a_banner(tmp_path: Path) -> 
         assert problem in shown  # the whole line: place, code and the Dutch message
     assert "'status' moet 'beschreven' of 'stub' zijn" in shown
     assert (site / "casussen" / "buurtkamer-noord" / "index.html").is_file()
-    assert not (site / "casussen" / "kapot").exists()
+    # The broken case keeps its page (with its problems), so links to it keep working.
+    broken_page = (site / "casussen" / "kapot" / "index.html").read_text(encoding="utf-8")
+    assert "Deze casus bevat fouten" in broken_page

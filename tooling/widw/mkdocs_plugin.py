@@ -1,14 +1,18 @@
 """The MkDocs adapter: loads the library, injects the generated site, reports problems.
 
 All logic lives in `widw.content` and `widw.site`; this module only translates between
-them and MkDocs' events. Under `mkdocs build` every content error is logged as a WARNING
-(so `--strict` fails with the same lines as `widw validate`); under `mkdocs serve` the
-same lines also appear in a banner on every page, and the rest of the site keeps building.
+them and MkDocs' events. A strict build (`mkdocs build --strict`, also with `-q`) stops with
+the same lines as `widw validate` when the content has errors. Otherwise (`mkdocs serve`, a
+local build) every error is logged as a WARNING, the same lines appear in a banner on every
+page, and a file with an error still gets a page that lists its problems, so links to it
+keep working.
 """
 
 from __future__ import annotations
 
 import gc
+import html
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -22,7 +26,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from widw.assemble import SiteOptions, assemble_site
 from widw.content.doccache import DocumentCache
-from widw.content.library import Library, ProjectPaths, load_library
+from widw.content.library import InvalidFile, Library, ProjectPaths, load_library
+from widw.content.references import SITE_FOLDERS
 from widw.content.siteurl import (
     ENV_VAR,
     configured_site_url,
@@ -30,6 +35,7 @@ from widw.content.siteurl import (
     public_repo_url,
     publishing,
 )
+from widw.oserrors import unusable_path_message
 from widw.site import Site
 from widw.site.publish import overrides_dir
 
@@ -59,6 +65,7 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
         self._site: Site | None = None
         self._library: Library | None = None
         self._edit: dict[str, str] = {}
+        self._error_pages: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps one plugin instance (and its cache) alive under `serve`."""
@@ -67,17 +74,35 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the content, then generate the site in memory."""
         paths = ProjectPaths(self._root(config))
+        try:
+            self._load(paths, config)
+        except OSError as exc:
+            raise PluginError(unusable_path_message(exc, paths.root)) from None
+        for path in paths.watched():
+            if path.exists() and str(path) not in config.watch:
+                config.watch.append(str(path))
+        return config
+
+    def _load(self, paths: ProjectPaths, config: MkDocsConfig) -> None:
         cache_file = paths.cache_dir / "documents.json"
         if self._cache is None or self._cache.path != cache_file:
             self._cache = DocumentCache(cache_file)
         result = load_library(paths, cache=self._cache)
+        strict = bool(config.strict) and self._command != "serve"
+        if strict and result.errors:
+            # Raised, not logged: MkDocs' warning counter misses warnings under `-q`.
+            lines = "\n".join(p.format() for p in result.errors)
+            raise PluginError(
+                f"De inhoud heeft {len(result.errors)} "
+                f"{'fout' if len(result.errors) == 1 else 'fouten'}; een strikte build "
+                f"stopt dan. Los op wat 'widw validate' noemt:\n{lines}"
+            )
         for problem in result.problems:
             if problem.is_error:
                 log.warning(problem.format())
             else:
                 log.info(problem.format())
-        if self._command == "serve":
-            config.extra["widw_problemen"] = [p.format() for p in result.errors]
+        config.extra["widw_problemen"] = [p.format() for p in result.errors]
         self._library = result.library
         self._apply_addresses(config)
         options = SiteOptions(
@@ -86,17 +111,21 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
             repo_url=config.repo_url,
         )
         self._site = assemble_site(result.library, options)
+        self._edit = self._edit_paths(result.library, paths, config)
+        self._error_pages = error_pages(result.invalid, result.library)
+        docs = Path(config.docs_dir).resolve()
+        for file in result.invalid:
+            relative = Path(os.path.relpath(paths.root / file.path, docs)).as_posix()
+            for name in file.names:
+                src_uri = f"{SITE_FOLDERS[file.kind]}/{name}.md"
+                if src_uri in self._error_pages:
+                    self._edit[src_uri] = relative
         # The library and caches live as long as the build: keep the cyclic garbage collector
         # from walking them again and again while MkDocs renders thousands of pages.
         gc.freeze()
-        self._edit = self._edit_paths(result.library, paths, config)
         dirs = config.theme.dirs
         if OVERRIDES not in dirs:
             dirs.insert(1 if getattr(config.theme, "custom_dir", None) else 0, OVERRIDES)
-        for path in paths.watched():
-            if path.exists() and str(path) not in config.watch:
-                config.watch.append(str(path))
-        return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add the generated pages and assets as virtual files."""
@@ -111,6 +140,13 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
             if src_uri in self._edit:
                 file.edit_uri = self._edit[src_uri]
             files.append(file)
+        for src_uri, text in self._error_pages.items():
+            if files.get_file_from_path(src_uri) is None:
+                inclusion = InclusionLevel.NOT_IN_NAV
+                file = File.generated(config, src_uri, content=text, inclusion=inclusion)
+                if src_uri in self._edit:
+                    file.edit_uri = self._edit[src_uri]
+                files.append(file)
         for src_uri, data in self._site.files.items():
             self._replace(files, src_uri)
             files.append(File.generated(config, src_uri, content=data))
@@ -169,3 +205,34 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """The content folders are watched through `config.watch` (set in on_config)."""
         return server
+
+
+KIND_TITLES = {"case": "casus", "lesson": "les", "episode": "aflevering"}
+
+
+def error_pages(invalid: list[InvalidFile], library: Library) -> dict[str, str]:
+    """A page for every file with errors, under each name it would be published at.
+
+    Links to the entry keep working while it is being fixed; the page names the file and
+    lists its problems (the banner above every page lists them too).
+    """
+    pages: dict[str, str] = {}
+    for file in invalid:
+        folder = SITE_FOLDERS[file.kind]
+        for name in file.names:
+            if library.resolve(file.kind, name) is None:
+                pages[f"{folder}/{name}.md"] = _error_page(file, name)
+    return pages
+
+
+def _error_page(file: InvalidFile, name: str) -> str:
+    kind = KIND_TITLES[file.kind]
+    title = html.escape(file.title or name)
+    problems = "\n".join(f"    - `` {p.format()} ``" for p in file.problems)
+    return (
+        f"---\ntitle: {json.dumps(file.title or name, ensure_ascii=False)}\n"
+        f"search:\n  exclude: true\n---\n\n# {title}\n\n"
+        f'!!! danger "Deze {kind} bevat fouten"\n\n'
+        f"    De pagina van deze {kind} verschijnt zodra de fouten in `{file.path}` zijn "
+        f"opgelost. Dit zijn dezelfde meldingen als van `widw validate`:\n\n{problems}\n"
+    )

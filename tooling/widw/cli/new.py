@@ -315,7 +315,7 @@ def _create(paths: ProjectPaths, kind: Kind, name: str, text: str, *, url: str) 
         f"  1. Open het bestand {created.display} in je editor. Boven elk veld staat wat erin "
         f"hoort;\n     vul aan wat de bronnen zeggen en laat 'onbekend' staan waar geen bron "
         f"iets over zegt.\n"
-        f"  2. Controleer met:  widw validate\n"
+        f"  2. Controleer met:  make controleer   (of: widw validate)\n"
         f"  3. Bekijk met:      make serve   en open http://127.0.0.1:8000/{url}\n"
         f"  4. Stuur het in met een pull request: zie 'Bijdragen' op de site of "
         f"CONTRIBUTING.md."

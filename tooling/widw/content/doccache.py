@@ -18,7 +18,7 @@ from widw.content.problems import Problem
 from widw.content.reader import MAX_BYTES, Kind, RawDocument, parse_document, read_document
 from widw.content.yamlnodes import Positions
 
-FORMAT = 1
+FORMAT = 2
 """Bumped when what is stored changes: an old cache file is then ignored."""
 
 

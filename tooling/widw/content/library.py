@@ -9,12 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from widw.content.doccache import DocumentCache
+from widw.content.folders import content_files
 from widw.content.hints import quality_hints
 from widw.content.models import Case, Episode, Lesson
 from widw.content.problems import Problem
 from widw.content.published import PUBLISHED_FILE, check_published
 from widw.content.reader import Kind, RawDocument, read_document
-from widw.content.validate import Entry, check_references, validate_document
+from widw.content.references import check_references, claimed, page_names
+from widw.content.validate import Entry, validate_document
 from widw.content.vocabulary import Vocabulary, load_vocabulary
 
 
@@ -28,6 +30,14 @@ class ProjectPaths:
     episodes: str = "episodes"
     vocabulary: str = "vocabulary.yml"
     published: str = PUBLISHED_FILE
+    docs: str = "docs"
+
+    def docs_pages(self) -> list[str]:
+        """The hand-written site pages, relative to the docs folder ('over.md')."""
+        folder = self.root / self.docs
+        if not folder.is_dir():
+            return []
+        return [page.relative_to(folder).as_posix() for page in folder.rglob("*.md")]
 
     def folders(self) -> list[tuple[str, Kind]]:
         return [(self.cases, "case"), (self.lessons, "lesson"), (self.episodes, "episode")]
@@ -127,12 +137,24 @@ class Library:
         return self.files.get((kind, name))
 
 
+@dataclass(frozen=True)
+class InvalidFile:
+    """A content file that failed validation: enough to show an error page in its place."""
+
+    kind: Kind
+    path: str
+    names: tuple[str, ...]
+    title: str | None
+    problems: tuple[Problem, ...]
+
+
 @dataclass
 class LoadResult:
-    """The library plus every problem found while building it."""
+    """The library plus every problem found while building it (root causes first)."""
 
     library: Library
     problems: list[Problem]
+    invalid: list[InvalidFile] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -152,39 +174,55 @@ def load_library(
 ) -> LoadResult:
     """Read, validate and link all content under a project root.
 
-    `strict` turns quality hints into errors; `today` fixes the date hints compare against.
+    Every file is checked completely, valid or not. Problems in vocabulary.yml come first
+    (they are the cause of whatever else goes wrong); while it cannot be read, terms are not
+    checked. `strict` turns quality hints into errors; `today` fixes the date that
+    verification dates and hints compare against.
     """
-    vocabulary, problems = load_vocabulary(paths.root / paths.vocabulary, paths.vocabulary)
+    today = today or dt.date.today()
+    vocabulary, vocabulary_problems = load_vocabulary(
+        paths.root / paths.vocabulary, paths.vocabulary
+    )
+    usable = None if vocabulary_problems else vocabulary
+    problems: list[Problem] = []
+    docs: list[RawDocument] = []
     valid: list[tuple[RawDocument, Entry]] = []
-    broken: list[tuple[Kind, str]] = []
+    invalid: list[InvalidFile] = []
     for folder, kind in paths.folders():
-        directory = paths.root / folder
-        if not directory.is_dir():
-            continue
-        for file in sorted(directory.glob("*.md")):
+        files, skipped = content_files(paths.root, folder)
+        problems.extend(skipped)
+        for file in files:
             display = f"{folder}/{file.name}"
             doc = cache.read(file, kind, display) if cache else read_document(file, kind, display)
-            entry = validate_document(doc, vocabulary)
+            entry = validate_document(doc, usable, today)
             problems.extend(doc.problems)
+            docs.append(doc)
             if entry is not None and not doc.problems:
                 valid.append((doc, entry))
             else:
-                broken += [(kind, name) for name in _claimed_names(doc, file)]
-    problems.extend(check_references(valid, broken))
+                invalid.append(_invalid(doc))
+    problems.extend(check_references(docs, paths.docs_pages()))
     library = _assemble(valid, vocabulary)
-    problems.extend(check_published(library, paths.root / paths.published))
+    problems.extend(check_published(library, paths.root / paths.published, claimed(docs)))
     problems.extend(quality_hints(library, valid, today))
     if cache is not None:
         cache.save()
+    ordered = vocabulary_problems + sorted(problems)
     if strict:
-        problems = [Problem(p.path, p.line, p.column, p.code, p.message) for p in problems]
-    return LoadResult(library, sorted(problems))
+        ordered = [Problem(p.path, p.line, p.column, p.code, p.message) for p in ordered]
+    return LoadResult(library, ordered, invalid)
 
 
-def _claimed_names(doc: RawDocument, file: Path) -> list[str]:
-    """The slug an invalid file claims and its file name, so links to it are not flagged."""
-    name = (doc.data or {}).get("id" if doc.kind == "lesson" else "slug")
-    return [file.stem, name] if isinstance(name, str) else [file.stem]
+def _invalid(doc: RawDocument) -> InvalidFile:
+    data = doc.data if isinstance(doc.data, dict) else {}
+    title = data.get("titel")
+    return InvalidFile(
+        doc.kind,
+        doc.path,
+        tuple(sorted(page_names(doc))),
+        title.strip() or None if isinstance(title, str) else None,
+        tuple(sorted(p for p in doc.problems if p.is_error)),
+    )
 
 
 def _assemble(valid: list[tuple[RawDocument, Entry]], vocabulary: Vocabulary) -> Library:

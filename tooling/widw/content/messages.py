@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -35,10 +37,16 @@ def describe(value: Any) -> str:
     return f"'{text}'"
 
 
+def closest(word: str, options: Iterable[str]) -> str | None:
+    """The option closest to a word, if any is close enough."""
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def suggest(word: str, options: Iterable[str]) -> str:
     """' Bedoelde je 'x'?' for the closest option, or ''."""
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f" Bedoelde je '{close[0]}'?" if close else ""
+    close = closest(word, options)
+    return f" Bedoelde je '{close}'?" if close else ""
 
 
 def field_label(loc: tuple[str | int, ...]) -> str:
@@ -87,7 +95,10 @@ def pydantic_message(error: ErrorDetails, allowed_keys: Iterable[str] = ()) -> t
         limit = next(iter(ctx.values()), "")
         return "buiten-bereik", f"'{name}' moet {bounds[kind]} {limit} zijn, maar is {found}"
     if kind.startswith("date") or kind.startswith("datetime"):
-        return "ongeldige-datum", f"'{name}' moet een datum zijn als JJJJ-MM-DD, maar is {found}"
+        return "ongeldige-datum", (
+            f"'{name}' moet een datum zijn als JJJJ-MM-DD, maar is {found}."
+            f"{_turned_date(error.get('input'))}"
+        )
     if kind == "value_error":
         message = str(ctx.get("error", error["msg"]))
         return "ongeldige-waarde", f"'{name}': {message}"
@@ -97,6 +108,19 @@ def pydantic_message(error: ErrorDetails, allowed_keys: Iterable[str] = ()) -> t
             wanted = "blok met velden"
         return "verkeerd-type", f"'{name}' moet een {wanted} zijn, maar is {found}"
     return "ongeldige-waarde", f"'{name}' heeft een ongeldige waarde: {found}"
+
+
+def _turned_date(value: Any) -> str:
+    """' Bedoelde je '2023-05-01'?' for a date written day first ('01-05-2023')."""
+    match = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", str(value).strip())
+    if not match:
+        return ""
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        turned = dt.date(year, month, day)
+    except ValueError:
+        return ""
+    return f" Bedoelde je '{turned.isoformat()}'?"
 
 
 def _pattern(loc: tuple[str | int, ...]) -> str:

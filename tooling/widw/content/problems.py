@@ -32,13 +32,13 @@ class Problem:
 
 
 def format_problems(problems: Iterable[Problem]) -> str:
-    """All problems, one per line, sorted by file and position."""
-    return "\n".join(p.format() for p in sorted(problems))
+    """All problems, one per line, in the order given (the library puts root causes first)."""
+    return "\n".join(p.format() for p in problems)
 
 
 def problems_to_json(problems: Iterable[Problem]) -> str:
-    """A stable JSON array for scripts and CI annotations."""
-    return json.dumps([asdict(p) for p in sorted(problems)], ensure_ascii=False, indent=2)
+    """A stable JSON array for scripts and CI annotations, in the order given."""
+    return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2)
 
 
 def summary(problems: Iterable[Problem]) -> str:

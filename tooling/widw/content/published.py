@@ -10,6 +10,7 @@ Lines are never removed by the tool: a published URL stays published.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,11 +61,17 @@ def read_published(path: Path) -> tuple[list[tuple[int, Kind, str]], list[Proble
     return entries, problems
 
 
-def check_published(library: Library, path: Path) -> list[Problem]:
-    """Errors for published slugs that disappeared without an alias ('slug-verdwenen')."""
+def check_published(
+    library: Library, path: Path, held: Collection[tuple[Kind, str]] = ()
+) -> list[Problem]:
+    """Errors for published slugs that disappeared without an alias ('slug-verdwenen').
+
+    `held` names what files claim even when they have errors (their slug, aliases and file
+    name): such a slug has not disappeared, its file only needs fixing.
+    """
     entries, problems = read_published(path)
     for number, kind, slug in entries:
-        if library.resolve(kind, slug) is not None:
+        if library.resolve(kind, slug) is not None or (kind, slug) in held:
             continue
         word = WORDS_BY_KIND[kind]
         problems.append(

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from widw.content.characters import INVISIBLE, hidden_in_data
 from widw.content.problems import Problem
 from widw.content.yamlnodes import Positions, YamlProblemError, load_with_positions
 
@@ -152,3 +153,6 @@ def _parse(text: str, doc: RawDocument) -> None:
         )
         return
     doc.data = data
+    if INVISIBLE.search(yaml_text):  # rare: only then find the fields that hold one
+        for line, column, message in sorted(hidden_in_data(data, doc.positions)):
+            doc.problem("onzichtbaar-teken", message, line, column)

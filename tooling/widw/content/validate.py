@@ -1,22 +1,22 @@
 """Validation rules: raw documents → typed models, plus every problem with its position.
 
-Per-file rules live in `validate_document`; rules across files (unique slugs, links that
-must resolve) live in `check_references`. Neither prints: both return problems.
+The schema is checked here; further per-file rules live in `widw.content.rules` and
+`widw.content.body`, rules across files in `widw.content.references`. Nothing prints.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
-from pathlib import PurePath
+import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from widw.content.messages import field_label, pydantic_message, suggest
+from widw.content.body import check_body
+from widw.content.messages import pydantic_message
 from widw.content.models import Case, Episode, Lesson
-from widw.content.problems import Problem
 from widw.content.reader import Kind, RawDocument
+from widw.content.rules import check_rules
 from widw.content.vocabulary import Vocabulary
 
 Entry = Case | Lesson | Episode
@@ -25,7 +25,6 @@ MODELS: dict[Kind, type[Case] | type[Lesson] | type[Episode]] = {
     "lesson": Lesson,
     "episode": Episode,
 }
-KIND_NL = {"case": "casus", "lesson": "les", "episode": "aflevering"}
 
 
 def alias_paths(model: type[BaseModel], prefix: str = "") -> set[str]:
@@ -56,29 +55,33 @@ TOP_KEYS = {
 }
 
 
-def validate_document(doc: RawDocument, vocabulary: Vocabulary) -> Entry | None:
-    """Validate one read document; problems are appended to `doc.problems`."""
+def validate_document(
+    doc: RawDocument, vocabulary: Vocabulary | None, today: dt.date | None = None
+) -> Entry | None:
+    """Validate one read document; every problem is appended to `doc.problems`.
+
+    The schema reports all its errors at once; the rules beyond it (terms, file name, case
+    rules, invisible characters, repeats, future dates, the body) then run on whatever
+    parsed. The entry is returned when the schema accepted the data, else None.
+    `vocabulary` is None when vocabulary.yml cannot be read: terms are not checked then.
+    """
+    check_body(doc)
     if doc.data is None:
         return None
-    if "body" in doc.data:
+    data = doc.data
+    if "body" in data:
         line, column = doc.positions.of_key(("body",))
         message = "onbekend veld 'body': de tekst hoort onder de front matter"
         doc.problem("onbekend-veld", message, line, column)
-        return None
-    model = MODELS[doc.kind]
+        data = {key: value for key, value in data.items() if key != "body"}
+    entry: Entry | None = None
     try:
-        entry = model.model_validate(doc.data)
+        entry = MODELS[doc.kind].model_validate(data)
     except ValidationError as exc:
         _report(exc, doc)
-        return None
-    entry = entry.model_copy(update={"body": doc.body})
-    _check_file_name(entry, doc)
-    _check_terms(entry, doc, vocabulary)
-    _check_inferred(entry, doc)
-    _check_body(doc)
-    if isinstance(entry, Case):
-        _check_case_rules(entry, doc)
-    return entry
+    terms = list(term_fields(entry)) if entry is not None else None
+    check_rules(doc, vocabulary, FIELD_PATHS[doc.kind], today or dt.date.today(), terms)
+    return entry.model_copy(update={"body": doc.body}) if entry is not None else None
 
 
 def _report(exc: ValidationError, doc: RawDocument) -> None:
@@ -108,21 +111,6 @@ def _keys_at(kind: Kind, parent: tuple[str | int, ...]) -> list[str]:
         for path in FIELD_PATHS[kind]
         if path.startswith(prefix + ".") and path.count(".") == depth
     ]
-
-
-def _check_file_name(entry: Entry, doc: RawDocument) -> None:
-    slug = entry.id if isinstance(entry, Lesson) else entry.slug
-    stem = PurePath(doc.path).stem
-    if stem != slug:
-        key = "id" if isinstance(entry, Lesson) else "slug"
-        line, column = doc.positions.of((key,))
-        doc.problem(
-            "bestandsnaam",
-            f"de bestandsnaam '{PurePath(doc.path).name}' hoort gelijk te zijn aan de {key}: "
-            f"hernoem het bestand naar '{slug}.md' (of pas de {key} aan)",
-            line,
-            column,
-        )
 
 
 def term_fields(entry: Entry) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
@@ -165,174 +153,3 @@ def _scan_terms(entry: Case | Lesson) -> Iterator[tuple[tuple[str | int, ...], s
         yield ("aandachtsgebieden", i), area, "aandachtsgebieden"
     for i, phase in enumerate(entry.phases):
         yield ("fases", i), phase, "fases"
-
-
-def _check_terms(entry: Entry, doc: RawDocument, vocabulary: Vocabulary) -> None:
-    for path, term, list_name in term_fields(entry):
-        known = vocabulary.terms(list_name)
-        if term not in known:
-            line, column = doc.positions.of(path)
-            doc.problem(
-                "onbekende-term",
-                f"'{term}' in '{field_label(path)}' staat niet in de woordenlijst "
-                f"'{list_name}'.{suggest(term, known) or ' Voeg de term toe aan vocabulary.yml.'}",
-                line,
-                column,
-            )
-
-
-def _check_inferred(entry: Entry, doc: RawDocument) -> None:
-    paths = FIELD_PATHS[doc.kind]
-    for i, inference in enumerate(entry.inferred):
-        if inference.field not in paths:
-            line, column = doc.positions.of(("afgeleid", i, "veld"))
-            doc.problem(
-                "onbekend-veld",
-                f"'afgeleid[{i + 1}].veld' noemt '{inference.field}', maar dat veld bestaat "
-                f"niet.{suggest(inference.field, paths)}",
-                line,
-                column,
-            )
-
-
-_CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.DOTALL)
-_HTML = re.compile(r"<!--|<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?=[\s>/])")
-_UNSAFE_LINK = re.compile(r"\]\(\s*<?\s*(?:javascript|data|vbscript):", re.IGNORECASE)
-
-
-def _check_body(doc: RawDocument) -> None:
-    """Bodies are Markdown only: raw HTML and script links are refused, not silently kept."""
-    # Blank out code (keeping newlines) so examples in code blocks stay allowed.
-    text = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), doc.body)
-    for pattern, code, message in (
-        (
-            _HTML,
-            "html-in-tekst",
-            "HTML is niet toegestaan in de tekst; gebruik Markdown "
-            "(bijvoorbeeld **vet** of [link](https://…))",
-        ),
-        (
-            _UNSAFE_LINK,
-            "onveilige-link",
-            "alleen links naar http(s)-adressen of andere pagina's zijn toegestaan",
-        ),
-    ):
-        match = pattern.search(text)
-        if match:
-            line = doc.body_line + text.count("\n", 0, match.start())
-            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-            doc.problem(code, message, line, column)
-
-
-def _check_case_rules(case: Case, doc: RawDocument) -> None:
-    at = doc.positions.of
-    if case.collection == "wij-in-de-wijk" and case.bundle is None:
-        line, column = at(("collectie",))
-        doc.problem(
-            "bundel-ontbreekt",
-            "een Wij in de Wijk-casus heeft een 'bundel' nodig (nummer en zekerheid; "
-            "nummer 'onbekend' mag)",
-            line,
-            column,
-        )
-    if case.collection == "verwant" and case.bundle is not None:
-        line, column = at(("bundel",))
-        doc.problem(
-            "bundel-bij-verwant",
-            "een verwante casus hoort niet bij een bundel; haal 'bundel' weg of zet "
-            "'collectie: wij-in-de-wijk'",
-            line,
-            column,
-        )
-    if case.bundle and case.bundle.certainty == "afgeleid" and not case.bundle.explanation:
-        line, column = at(("bundel", "zekerheid"))
-        doc.problem(
-            "toelichting-ontbreekt",
-            "een afgeleide bundel heeft een 'toelichting' nodig: hoe is hij afgeleid?",
-            line,
-            column,
-        )
-    if case.status == "beschreven":
-        if not any(source.url for source in case.sources):
-            line, column = at(("bronnen",))
-            doc.problem(
-                "bron-zonder-url",
-                "een beschreven casus heeft minstens één bron met een 'url' nodig, zodat "
-                "lezers de feiten kunnen nagaan; is het nog een stub, zet dan 'status: stub'",
-                line,
-                column,
-            )
-        if case.candidates:
-            line, column = at(("kandidaten",))
-            doc.problem(
-                "kandidaten-bij-beschreven",
-                "'kandidaten' horen alleen bij een stub; een beschreven casus is zelf bekend",
-                line,
-                column,
-            )
-
-
-def check_references(
-    docs: Iterable[tuple[RawDocument, Entry]],
-    broken: Iterable[tuple[Kind, str]] = (),
-) -> list[Problem]:
-    """Rules across files: unique slugs and aliases, and links that must resolve.
-
-    `broken` names files that exist but failed validation: links to them are not reported
-    again (their own file already carries the error).
-    """
-    problems: list[Problem] = []
-    skip = set(broken)
-    pairs = list(docs)
-    names: dict[Kind, dict[str, RawDocument]] = {"case": {}, "lesson": {}, "episode": {}}
-    for doc, entry in pairs:
-        own = entry.id if isinstance(entry, Lesson) else entry.slug
-        key = "id" if isinstance(entry, Lesson) else "slug"
-        for name, path in [(own, (key,))] + [
-            (alias, ("aliassen", i)) for i, alias in enumerate(entry.aliases)
-        ]:
-            other = names[doc.kind].get(name)
-            if other is not None:
-                line, column = doc.positions.of(path)
-                problems.append(
-                    Problem(
-                        doc.path,
-                        line,
-                        column,
-                        "dubbele-slug",
-                        f"'{name}' wordt al gebruikt door {other.path}; elke {KIND_NL[doc.kind]} "
-                        f"heeft een eigen slug (ook oude slugs in 'aliassen' tellen mee)",
-                    )
-                )
-            else:
-                names[doc.kind][name] = doc
-    for doc, entry in pairs:
-        problems.extend(_links(doc, entry, names, skip))
-    return problems
-
-
-def _links(
-    doc: RawDocument,
-    entry: Entry,
-    names: dict[Kind, dict[str, RawDocument]],
-    skip: set[tuple[Kind, str]],
-) -> Iterator[Problem]:
-    targets: list[tuple[tuple[str | int, ...], str, Kind]] = []
-    if isinstance(entry, Case):
-        targets += [(("lessen", i), s, "lesson") for i, s in enumerate(entry.lessons)]
-    elif isinstance(entry, Lesson):
-        targets += [(("casussen", i), s, "case") for i, s in enumerate(entry.cases)]
-    else:
-        targets += [(("casussen", i, "slug"), c.slug, "case") for i, c in enumerate(entry.cases)]
-    for path, name, kind in targets:
-        if name in names[kind] or (kind, name) in skip:
-            continue
-        line, column = doc.positions.of(path)
-        yield Problem(
-            doc.path,
-            line,
-            column,
-            "onbekende-verwijzing",
-            f"'{field_label(path)}' verwijst naar {KIND_NL[kind]} '{name}', maar die bestaat "
-            f"niet.{suggest(name, names[kind])}",
-        )

@@ -100,13 +100,22 @@ def load_vocabulary(
         raw = path.read_bytes()
         text = raw.decode("utf-8")
     except FileNotFoundError:
-        return empty, [Problem(shown, 1, 1, "geen-woordenlijst", "de woordenlijst ontbreekt")]
-    except (OSError, UnicodeDecodeError) as exc:
-        return empty, [Problem(shown, 1, 1, "onleesbaar", f"kan de woordenlijst niet lezen: {exc}")]
+        message = (
+            f"de woordenlijst {path.name} ontbreekt; zet het bestand terug "
+            f"(bijvoorbeeld met 'git checkout -- {path.name}')"
+        )
+        return empty, [Problem(shown, 1, 1, "geen-woordenlijst", _consequence(message))]
+    except UnicodeDecodeError:
+        message = "de woordenlijst is geen geldige UTF-8; sla haar op als UTF-8"
+        return empty, [Problem(shown, 1, 1, "codering", _consequence(message))]
+    except OSError as exc:
+        message = f"de woordenlijst kan niet worden gelezen ({exc.strerror})"
+        return empty, [Problem(shown, 1, 1, "onleesbaar", _consequence(message))]
     try:
         data, positions = load_with_positions(text, line_offset=0)
     except YamlProblemError as exc:
-        return empty, [Problem(shown, exc.line + 1, exc.column + 1, exc.code, exc.message)]
+        problem = Problem(shown, exc.line + 1, exc.column + 1, exc.code, _consequence(exc.message))
+        return empty, [problem]
     try:
         parsed = VocabularyFile.model_validate(data)
     except ValidationError as exc:
@@ -115,10 +124,20 @@ def load_vocabulary(
     return Vocabulary(lists, hashlib.sha256(raw).hexdigest()), []
 
 
+def _consequence(message: str) -> str:
+    end = "" if message.endswith((".", "?", "!")) else "."
+    return (
+        f"{message}{end} Zolang de woordenlijst niet te lezen is, worden de termen in casussen, "
+        f"lessen en afleveringen niet gecontroleerd"
+    )
+
+
 def _problems(exc: ValidationError, positions: Positions, shown: str) -> list[Problem]:
     out = []
     for error in exc.errors():
         code, message = pydantic_message(error, VocabularyFile.model_fields)
         line, column = positions.of(tuple(error["loc"]))
         out.append(Problem(shown, line, column, code, message))
+    first = out[0]
+    out[0] = Problem(first.path, first.line, first.column, first.code, _consequence(first.message))
     return out

@@ -87,6 +87,10 @@ _PROBLEMS_NL = {
     "expected <block end>, but found '-'": "een lijstregel ('- …') staat op de verkeerde "
     "inspringing",
     "while scanning a quoted scalar": "een tekst tussen aanhalingstekens wordt niet afgesloten",
+    "did not find expected ',' or ']'": "een lijst tussen '[' en ']' wordt niet afgesloten; "
+    "ontbreekt er een ']' of een komma?",
+    "did not find expected ',' or '}'": "een blok tussen '{' en '}' wordt niet afgesloten; "
+    "ontbreekt er een '}' of een komma?",
     "found unknown escape character": "een onbekend escape-teken (\\) in een tekst tussen "
     "dubbele aanhalingstekens",
 }
@@ -128,7 +132,9 @@ def load_with_positions(text: str, line_offset: int) -> tuple[Any, Positions]:
     try:
         node = yaml.compose(text, Loader=EditorLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # An unclosed bracket or quote is found where the text ends; its start is the cause.
+        opened = (exc.context or "").startswith(("while parsing a flow", "while scanning a quoted"))
+        mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
         line, column = (mark.line, mark.column) if mark else (0, 0)
         raise YamlProblemError("yaml-syntax", _dutch(exc), line, column) from None
     except yaml.reader.ReaderError as exc:

@@ -77,6 +77,21 @@ PROBLEM_CODES: dict[str, CodeHelp] = {
         "Een onzichtbaar stuurteken in de velden, vaak meegekopieerd uit een PDF of Word.",
         "Typ de tekst op de genoemde plek opnieuw, of plak hem eerst als platte tekst.",
     ),
+    "bestand-genegeerd": _e(
+        "Een bestand in `cases/`, `lessons/` of `episodes/` dat niet op `.md` eindigt: het "
+        "wordt niet gelezen.",
+        "Hernoem het naar `<slug>.md` (kleine letters), of zet het ergens anders neer.",
+    ),
+    "map-genegeerd": _e(
+        "Een map binnen `cases/`, `lessons/` of `episodes/`: de bestanden erin worden niet "
+        "gelezen.",
+        "Zet de bestanden direct in de hoofdmap (`cases/…`) of haal de map weg.",
+    ),
+    "onzichtbaar-teken": _e(
+        "Een onzichtbaar teken of een teken dat de leesrichting omdraait (bijvoorbeeld "
+        "U+200B of U+202E), vaak meegekopieerd uit een pdf, Word of een website.",
+        "Typ het woord op de genoemde plek opnieuw, of plak de tekst eerst als platte tekst.",
+    ),
     "dubbel-veld": _e(
         "Hetzelfde veld staat twee keer in één blok.", "Voeg de twee samen of haal er één weg."
     ),
@@ -123,6 +138,13 @@ PROBLEM_CODES: dict[str, CodeHelp] = {
         "kies een term uit de Woordenlijst, of voeg de term toe aan "
         "`vocabulary.yml`.",
     ),
+    "dubbele-waarde": _e(
+        "Een lijst noemt dezelfde waarde meer dan eens.", "Haal de herhalingen weg."
+    ),
+    "datum-in-toekomst": _e(
+        "Een controledatum (`laatst_gecontroleerd`, `geraadpleegd`) ligt in de toekomst.",
+        "Vul de dag in waarop je de bronnen echt hebt nagelopen.",
+    ),
     "bestandsnaam": _e(
         "De bestandsnaam is niet gelijk aan de slug (of id).",
         "Hernoem het bestand naar `<slug>.md`.",
@@ -155,6 +177,11 @@ PROBLEM_CODES: dict[str, CodeHelp] = {
     "onbekende-verwijzing": _e(
         "Een verwijzing naar een casus of les die niet bestaat.",
         "Controleer de slug (tikfout?) of maak de casus of les eerst.",
+    ),
+    "dode-link": _e(
+        "Een link in de tekst naar een pagina van de site die niet bestaat.",
+        "Volg de suggestie 'Bedoelde je …?' of controleer de slug; een casus linkt naar een "
+        "andere casus als `[naam](slug.md)`, naar een les als `[titel](../lessen/id.md)`.",
     ),
     "slug-verdwenen": _e(
         "Een gepubliceerde slug (in `published-slugs.txt`) bestaat niet meer: het oude adres "
