@@ -54,6 +54,8 @@ afgeleid:
   - veld: plaats.provincie
     toelichting: Uit de gemeente.
 laatst_gecontroleerd: 2026-11-02
+aandachtsgebieden: [bekostiging]
+fases: [uitvoering]
 ---
 
 Tekst.
