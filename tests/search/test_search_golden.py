@@ -115,13 +115,15 @@ def test_no_correction_when_nothing_better_is_found(index: SearchIndex) -> None:
 def test_known_words_that_never_meet_fall_back_to_any_word(index: SearchIndex) -> None:
     results = index.engine.search(SearchRequest("moestuin sportschool"))
     assert results.suggestion is None
-    assert results.any_word and results.all_words == 0
+    assert results.any_word
+    assert results.all_words == 0
     assert sorted(h.slug for h in results.hits) == ["moestuin-oost", "sportschool-zuid"]
 
 
 def test_all_words_stay_on_top_of_the_fallback(index: SearchIndex) -> None:
     results = index.engine.search(SearchRequest("ouderen huiskamer"))
-    assert results.any_word and results.all_words == 1
+    assert results.any_word
+    assert results.all_words == 1
     assert results.hits[0].slug == "koffie-met-ouderen"
     assert results.total > 1
 

@@ -134,7 +134,7 @@ def command(
 
 def _content(project: Path) -> tuple[list[str], list[str]]:
     """The content folders and files whose change means the library must be read again."""
-    return ["cases", "lessons", "episodes"], ["vocabulary.yml", "published.yml"]
+    return ["cases", "lessons", "episodes"], ["vocabulary.yml", "published-slugs.txt"]
 
 
 def _open_fresh(project: Path) -> tuple[Any, Any] | None:

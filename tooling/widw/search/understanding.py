@@ -5,19 +5,24 @@ A parsed query holds stemmed `Term`s. Each term on a text field becomes an OR of
 * the term itself;
 * its synonyms from `vocabulary.yml` (section `synoniemen`), weighted a little lower;
 * the singular of a Dutch plural the stemmer leaves apart ("buurthuizen" → "buurthuis");
-* a prefix query for longer words, so "opbouwwerk" also finds "opbouwwerkers" and
-  "jongeren" finds "jongerenwerk" (only for stems of at least `PREFIX_MIN` letters);
+* the longer indexed words it starts, so "opbouwwerk" also finds "opbouwwerkers" and
+  "jongeren" finds "jongerenwerk" (only for stems of at least `PREFIX_MIN` letters, and
+  only when they are few: `PREFIX_MAX`);
 * for a compound that occurs nowhere as a whole, its parts together ("jongerenwerk" →
   "jongeren" and "werk").
 
-Everything goes through Whoosh's public query classes (`Term`, `Or`, `And`, `Prefix`,
-`Phrase`) and `Query.apply`.
+Alternatives that occur nowhere in the field are left out, so the query tree stays small.
+Everything goes through Whoosh's public API (`Term`, `Or`, `And`, `Phrase`, `Query.apply`,
+`IndexReader.doc_frequency` and `expand_prefix`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
 
 from whoosh import query as wq
 
@@ -26,6 +31,9 @@ from widw.search.documents import TEXT_FIELDS
 
 PREFIX_MIN = 6
 """Shortest stem that is also searched as a prefix (shorter ones match too much)."""
+
+PREFIX_MAX = 30
+"""A prefix that starts more indexed words than this is too general to widen a query."""
 
 SYNONYM_BOOST = 0.8
 VARIANT_BOOST = 0.9
@@ -46,20 +54,32 @@ class Synonyms:
     """Stem → the other members of its group, each as a tuple of stems (a phrase)."""
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Stem → the written words of the other members (for explanations)."""
+    phrases: dict[str, str] = field(default_factory=dict)
+    """Multi-word member (folded) → the first single word of its group."""
 
     @classmethod
     def from_groups(cls, groups: Iterable[Iterable[str]]) -> Synonyms:
         by_stem: dict[str, tuple[tuple[str, ...], ...]] = {}
         words: dict[str, tuple[str, ...]] = {}
+        phrases: dict[str, str] = {}
         for group in groups:
             members = [(word, tuple(stem(fold(w)) for w in word.split())) for word in group]
+            single = next((word for word, stems in members if len(stems) == 1), None)
+            if single is not None:
+                phrases.update({fold(w): single for w, stems in members if len(stems) > 1})
             for _word, stems in members:
                 if len(stems) != 1:
                     continue
                 others = {s: w for w, s in reversed(members) if s != stems}
                 by_stem[stems[0]] = tuple(others)
                 words[stems[0]] = tuple(others.values())
-        return cls(by_stem, words)
+        return cls(by_stem, words, phrases)
+
+    def rewrite(self, text: str) -> str:
+        """Multi-word members in a plain query replaced by their group's single word."""
+        for phrase, word in self.phrases.items():
+            text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", word, text, flags=re.IGNORECASE)
+        return text
 
     def __bool__(self) -> bool:
         return bool(self.groups)
@@ -80,17 +100,17 @@ def singular(word: str) -> str | None:
 class QueryExpander:
     """Expands the text terms of a parsed query (see the module docstring)."""
 
-    def __init__(
-        self,
-        synonyms: Synonyms,
-        compounds: CompoundSplitFilter,
-        frequency: Callable[[str, str], int],
-    ) -> None:
+    def __init__(self, synonyms: Synonyms, compounds: CompoundSplitFilter, reader: Any) -> None:
         self.synonyms = synonyms
         self.compounds = compounds
-        self.frequency = frequency
-        """(field, token) → number of documents holding it (Whoosh's doc_frequency)."""
+        self.reader = reader
+        """The index reader: `doc_frequency` and `expand_prefix` keep out words that occur
+        nowhere, so the query tree stays small."""
         self.any_part = False
+
+    def frequency(self, name: str, token: str) -> int:
+        found: int = self.reader.doc_frequency(name, token)
+        return found
 
     def expand(
         self, parsed: wq.Query, written: Iterable[str], *, any_part: bool = False
@@ -105,7 +125,7 @@ class QueryExpander:
         for word in written:
             folded = fold(word)
             originals.setdefault(stem(folded), folded)
-        return self._walk(parsed, originals)
+        return binary_unions(self._walk(parsed, originals))
 
     def _walk(self, node: wq.Query, originals: dict[str, str]) -> wq.Query:
         if isinstance(node, wq.Term) and node.field() in TEXT_FIELDS:
@@ -116,19 +136,26 @@ class QueryExpander:
 
     def _term(self, node: wq.Term, originals: dict[str, str]) -> wq.Query:
         name, text, boost = node.field(), str(node.text), node.boost
-        options: list[wq.Query] = [node]
+        known = self.frequency(name, text) > 0
+        options: list[wq.Query] = [node] if known else []
         for other in self.synonyms.groups.get(text, ()):
+            if not all(self.frequency(name, token) for token in other):
+                continue
             if len(other) == 1:
                 options.append(wq.Term(name, other[0], boost=boost * SYNONYM_BOOST))
             else:
                 options.append(wq.Phrase(name, list(other), boost=boost * SYNONYM_BOOST))
         written = originals.get(text, text)
         single = singular(written)
-        if single is not None and stem(single) != text:
+        if single is not None and stem(single) != text and self.frequency(name, stem(single)):
             options.append(wq.Term(name, stem(single), boost=boost * VARIANT_BOOST))
         if len(text) >= PREFIX_MIN:
-            options.append(wq.Prefix(name, text, boost=boost * PREFIX_BOOST))
-        if not self.frequency(name, text):
+            longer = list(islice(self.reader.expand_prefix(name, text), PREFIX_MAX + 2))
+            longer = [w.decode() if isinstance(w, bytes) else str(w) for w in longer]
+            longer = [w for w in longer if w != text]
+            if 0 < len(longer) <= PREFIX_MAX:
+                options += [wq.Term(name, w, boost=boost * PREFIX_BOOST) for w in longer]
+        if not known:
             parts = self.compounds.parts(written)
             if parts:
                 if self.any_part:  # the head ('werk' in 'jongerenwerk') says least
@@ -141,6 +168,8 @@ class QueryExpander:
                 else:
                     terms = [wq.Term(name, stem(part)) for part in parts]
                     options.append(wq.And(terms, boost=boost * PARTS_BOOST))
+        if not options:
+            return node  # found nowhere: the query stays as typed (and finds nothing)
         return options[0] if len(options) == 1 else wq.Or(options)
 
 
@@ -151,3 +180,16 @@ def synonym_tokens(synonyms: Synonyms, tokens: Iterable[str]) -> set[str]:
         for other in synonyms.groups.get(token, ()):
             out.update(other)
     return out
+
+
+def binary_unions(query: wq.Query) -> wq.Query:
+    """Every OR matched as a tree of unions (Whoosh's `Or.DEFAULT_MATCHER`).
+
+    For indexes under 5,000 documents Whoosh otherwise preloads every posting of an OR
+    into arrays first, which costs more than the search itself for expanded queries.
+    """
+    if isinstance(query, wq.Or):
+        query.matcher_type = wq.Or.DEFAULT_MATCHER
+    for child in query.children():
+        binary_unions(child)
+    return query

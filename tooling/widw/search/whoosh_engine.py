@@ -199,6 +199,8 @@ class WhooshEngine:
         view = self._view(searcher)
         allowed = view.allowed(request.filters)
         query = request.query
+        if is_simple(query):  # "community centre" → "buurthuis"
+            query = self.synonyms.rewrite(query)
         parsed = self._parse(self.parser, query)
         found = self._run(searcher, view, parsed, allowed, request.limit)
         suggestion = corrected = None
@@ -227,7 +229,7 @@ class WhooshEngine:
         hits = self.hits.make(searcher, parsed, found.ranked, self.synonyms, typed)
         facets = view.counts(found.docs) if found.total else {}
         return SearchResults(
-            query,
+            request.query,
             found.total,
             hits,
             facets,
@@ -249,7 +251,7 @@ class WhooshEngine:
     def _parse(self, parser: qparser.QueryParser, text: str, *, any_part: bool = False) -> wq.Query:
         parsed = parse_query(parser, text)
         reader = self._current_searcher().reader()
-        expander = QueryExpander(self.synonyms, self.compounds, reader.doc_frequency)
+        expander = QueryExpander(self.synonyms, self.compounds, reader)
         written = (word for _, _, word in plain_words(text))
         return expander.expand(parsed, written, any_part=any_part)
 
@@ -264,16 +266,15 @@ class WhooshEngine:
         """Described entries first, then stubs (only a name and a place), each by score."""
         limit = max(1, limit)
         ranked: list[tuple[int, float]] = []
-        docs: set[int] = set()
         try:
+            docs = set(searcher.docs_for_query(parsed)) & view.all  # every live match
+            if allowed is not None:
+                docs &= allowed
             # Whoosh reads an empty filter as no filter at all: skip such a search.
             for within in (view.without_stubs(allowed), view.stubs_in(allowed)):
-                if within and len(ranked) < limit:
+                if len(ranked) < limit and not within.isdisjoint(docs):
                     found = searcher.search(parsed, limit=limit - len(ranked), filter=within)
                     ranked += list(found.items())
-                    docs |= set(found.docs())
-                elif within:
-                    docs |= set(searcher.search(parsed, limit=1, filter=within).docs())
         except wq.QueryError as exc:
             raise QuerySyntaxError(_dutch_query_error(str(exc))) from None
         return _Found(len(docs), ranked, docs)
