@@ -8,8 +8,9 @@ A parsed query holds stemmed `Term`s. Each term on a text field becomes an OR of
 * the longer indexed words it starts, so "opbouwwerk" also finds "opbouwwerkers" and
   "jongeren" finds "jongerenwerk" (only for stems of at least `PREFIX_MIN` letters, and
   only when they are few: `PREFIX_MAX`);
-* for a compound that occurs nowhere as a whole, its parts together ("jongerenwerk" →
-  "jongeren" and "werk").
+* for a compound that occurs in no text field as a whole, its parts together
+  ("jongerenwerk" → "jongeren" and "werk"; any of them in the any-word fallback, the
+  last part weighted least).
 
 Alternatives that occur nowhere in the field are left out, so the query tree stays small.
 Everything goes through Whoosh's public API (`Term`, `Or`, `And`, `Phrase`, `Query.apply`,
@@ -155,7 +156,7 @@ class QueryExpander:
             longer = [w for w in longer if w != text]
             if 0 < len(longer) <= PREFIX_MAX:
                 options += [wq.Term(name, w, boost=boost * PREFIX_BOOST) for w in longer]
-        if not known:
+        if not any(self.frequency(field, text) for field in TEXT_FIELDS):
             parts = self.compounds.parts(written)
             if parts:
                 if self.any_part:  # the head ('werk' in 'jongerenwerk') says least
