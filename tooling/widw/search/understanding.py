@@ -6,8 +6,8 @@ A parsed query holds stemmed `Term`s. Each term on a text field becomes an OR of
 * its synonyms from `vocabulary.yml` (section `synoniemen`), weighted a little lower;
 * the singular of a Dutch plural the stemmer leaves apart ("buurthuizen" → "buurthuis");
 * the longer indexed words it starts, so "opbouwwerk" also finds "opbouwwerkers" and
-  "jongeren" finds "jongerenwerk" (only for stems of at least `PREFIX_MIN` letters, and
-  only when they are few: `PREFIX_MAX`);
+  "jongeren" finds "jongerenwerk" (only for rare words of at least `PREFIX_MIN` letters,
+  and only when the longer words are few: `PREFIX_MAX`);
 * for a compound that occurs in no text field as a whole, its parts together
   ("jongerenwerk" → "jongeren" and "werk"; any of them in the any-word fallback, the
   last part weighted least).
@@ -35,6 +35,10 @@ PREFIX_MIN = 6
 
 PREFIX_MAX = 30
 """A prefix that starts more indexed words than this is too general to widen a query."""
+
+RARE_SHARE = 0.02
+"""Only a word found in at most this share of the documents is widened with the longer
+words it starts: a common word finds enough by itself, and each added word costs time."""
 
 SYNONYM_BOOST = 0.8
 VARIANT_BOOST = 0.9
@@ -109,6 +113,11 @@ class QueryExpander:
         nowhere, so the query tree stays small."""
         self.any_part = False
 
+    def is_rare(self, token: str) -> bool:
+        """In no text field found in more than RARE_SHARE of the documents (or 3)."""
+        limit = max(3, RARE_SHARE * self.reader.doc_count())
+        return all(self.frequency(name, token) <= limit for name in TEXT_FIELDS)
+
     def frequency(self, name: str, token: str) -> int:
         found: int = self.reader.doc_frequency(name, token)
         return found
@@ -150,7 +159,7 @@ class QueryExpander:
         single = singular(written)
         if single is not None and stem(single) != text and self.frequency(name, stem(single)):
             options.append(wq.Term(name, stem(single), boost=boost * VARIANT_BOOST))
-        if len(text) >= PREFIX_MIN:
+        if len(text) >= PREFIX_MIN and self.is_rare(text):
             longer = list(islice(self.reader.expand_prefix(name, text), PREFIX_MAX + 2))
             longer = [w.decode() if isinstance(w, bytes) else str(w) for w in longer]
             longer = [w for w in longer if w != text]
