@@ -43,50 +43,57 @@ class Snapshot:
     """Content files with errors (left out of the index)."""
 
 
-def content_files(root: Path, folders: list[str], files: list[str]) -> list[Path]:
-    """Every file in the content folders (any name: a new file must be noticed) and files."""
-    found: list[Path] = []
+def content_files(root: Path, folders: list[str], files: list[str]) -> list[str]:
+    """Every file in the content folders (any name: a new file must be noticed) and the
+    given files, as paths relative to `root` with '/' (plain strings: this runs for every
+    search, over thousands of files)."""
+    found: list[str] = []
+    base = str(root)
     for folder in folders:
         try:
-            with os.scandir(root / folder) as entries:
-                found += [Path(e.path) for e in entries if e.is_file() and e.name[0] != "."]
+            with os.scandir(os.path.join(base, folder)) as entries:
+                found += [f"{folder}/{e.name}" for e in entries if e.name[0] != "." and e.is_file()]
         except OSError:
             continue
-    found += [root / name for name in files if (root / name).is_file()]
+    found += [name for name in files if os.path.isfile(os.path.join(base, name))]
     return sorted(found)
 
 
-def take(root: Path, paths: list[Path]) -> dict[str, FileStat]:
-    """Size, time and hash of each file, keyed by its path relative to `root`."""
+def take(root: Path, paths: list[str]) -> dict[str, FileStat]:
+    """Size, time and hash of each file (paths relative to `root`)."""
     out: dict[str, FileStat] = {}
-    for path in paths:
+    for name in paths:
+        path = root / name
         try:
             info = path.stat()
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
             continue
-        out[path.relative_to(root).as_posix()] = (info.st_size, info.st_mtime_ns, digest)
+        out[name] = (info.st_size, info.st_mtime_ns, digest)
     return out
 
 
-def unchanged(root: Path, paths: list[Path], recorded: dict[str, FileStat]) -> bool:
+def unchanged(root: Path, paths: list[str], recorded: dict[str, FileStat]) -> bool:
     """True if exactly the recorded files exist with the same content."""
     if len(paths) != len(recorded):
         return False
-    for path in paths:
-        entry = recorded.get(path.relative_to(root).as_posix())
+    base = str(root)
+    for name in paths:
+        entry = recorded.get(name)
         if entry is None:
             return False
+        full = os.path.join(base, name)
         try:
-            info = path.stat()
+            info = os.stat(full)
         except OSError:
             return False
         if info.st_size != entry[0]:
             return False
         if info.st_mtime_ns != entry[1]:
             try:
-                if hashlib.sha256(path.read_bytes()).hexdigest() != entry[2]:
-                    return False
+                with open(full, "rb") as handle:
+                    if hashlib.sha256(handle.read()).hexdigest() != entry[2]:
+                        return False
             except OSError:
                 return False
     return True
