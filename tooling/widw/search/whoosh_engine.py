@@ -1,7 +1,8 @@
 """The Whoosh 2.7.4 implementation of `SearchEngine`: schema, writing, searching.
 
-Only Whoosh's public API is used: `Searcher.search` ranks (BM25F), `Results.docs` gives
-every match for the facet counts, `Searcher.corrector` suggests spellings. What a query
+Only Whoosh's public API is used: `Searcher.docs_for_query` gives every match (unscored)
+for the total and the facet counts, `Searcher.search` ranks the top hits (BM25F, with a
+filter to put described entries before stubs), `Searcher.corrector` suggests spellings. What a query
 may match is widened in `widw.search.understanding`; `widw.search.facets` counts facets.
 
 Searching, step by step: parse with all words required; widen every text term (synonyms,
