@@ -140,9 +140,21 @@ class QueryExpander:
     def _walk(self, node: wq.Query, originals: dict[str, str]) -> wq.Query:
         if isinstance(node, wq.Term) and node.field() in TEXT_FIELDS:
             return self._term(node, originals)
+        if isinstance(node, wq.PatternQuery) and node.field() in TEXT_FIELDS:
+            return self._pattern(node)
         if isinstance(node, wq.Not):
             return node  # what is excluded stays exactly what was typed
         return node.apply(lambda child: self._walk(child, originals))
+
+    def _pattern(self, node: wq.PatternQuery) -> wq.Query:
+        """A typed prefix or wildcard ('buurt*') as an OR of the words it matches, matched
+        from preloaded arrays: Whoosh's own union tree for it costs a multiple per match."""
+        words = [text for _, text in node.expanded_terms(self.reader)]
+        if len(words) < 2:
+            return node
+        union = wq.Or([wq.Term(node.field(), word) for word in words], boost=node.boost)
+        union.matcher_type = wq.Or.ARRAY_MATCHER
+        return union
 
     def _term(self, node: wq.Term, originals: dict[str, str]) -> wq.Query:
         name, text, boost = node.field(), str(node.text), node.boost
@@ -193,13 +205,19 @@ def synonym_tokens(synonyms: Synonyms, tokens: Iterable[str]) -> set[str]:
 
 
 def binary_unions(query: wq.Query) -> wq.Query:
-    """Every OR matched as a tree of unions (Whoosh's `Or.DEFAULT_MATCHER`).
+    """How each OR is matched: as a tree of unions (Whoosh's `Or.DEFAULT_MATCHER`), except
+    an OR that holds a preloaded one (a typed prefix), which is preloaded too.
 
-    For indexes under 5,000 documents Whoosh otherwise preloads every posting of an OR
-    into arrays first, which costs more than the search itself for expanded queries.
+    For indexes under 5,000 documents Whoosh otherwise preloads every posting of any OR into
+    arrays first, which costs more than the search itself for expanded terms; a typed prefix
+    with dozens of words is the opposite case.
     """
-    if isinstance(query, wq.Or):
-        query.matcher_type = wq.Or.DEFAULT_MATCHER
+    preloaded = False
     for child in query.children():
         binary_unions(child)
+        preloaded = preloaded or (
+            isinstance(child, wq.Or) and child.matcher_type == wq.Or.ARRAY_MATCHER
+        )
+    if isinstance(query, wq.Or) and query.matcher_type == wq.Or.AUTO_MATCHER:
+        query.matcher_type = wq.Or.ARRAY_MATCHER if preloaded else wq.Or.DEFAULT_MATCHER
     return query
