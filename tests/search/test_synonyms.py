@@ -64,3 +64,13 @@ def test_groups_work_both_ways_and_multi_word_members_become_single_words() -> N
     assert ("nieuwkomer",) in synonyms.groups["statushouder"]
     assert ("statushouder",) in synonyms.groups["nieuwkomer"]
     assert synonyms.rewrite("Community Centre Utrecht") == "statushouders Utrecht"
+
+
+def test_the_editor_guide_explains_and_lists_the_synonyms() -> None:
+    from widw.editor.guide import guide_pages
+
+    vocabulary, _ = load_vocabulary(REPO / "vocabulary.yml")
+    page = next(text for name, text in guide_pages(vocabulary).items() if "woordenlijst" in name)
+    section = page.split("## Synoniemen voor de zoekfunctie")[1]
+    assert "synoniemen:" in section
+    assert "| eenzaamheid, eenzaam, isolement" in section
