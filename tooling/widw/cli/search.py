@@ -101,14 +101,13 @@ def command(
     from widw.cli.options import find_root
 
     project = root.resolve() if root else find_root(Path.cwd())
-    err = _console(stderr=True)
     fast = None if herbouw else _open_fresh(project)
     if fast is not None:
         engine, shown = fast
     else:
-        engine, shown = _open_checked(project, herbouw, err)
+        engine, shown = _open_checked(project, herbouw, _console(stderr=True))
     if shown.errors:
-        err.print(
+        _console(stderr=True).print(
             f"Let op: {shown.errors} bestand(en) met fouten zijn niet doorzocht; "
             "zie 'widw validate'."
         )
