@@ -113,3 +113,17 @@ def test_the_warm_process_imports_neither_pydantic_nor_the_content_models(projec
         [sys.executable, "-c", code, str(project)], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_an_index_damaged_behind_a_fresh_snapshot_is_rebuilt(project: Path) -> None:
+    run(project, "ouderen")
+    cache = project / ".cache" / "widw" / "search"
+    current = cache / (cache / "CURRENT").read_text(encoding="utf-8").strip()
+    for segment in current.glob("*.seg"):
+        segment.write_bytes(b"kapot")
+    result = run(project, "ouderen")
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    assert "De zoekindex kon niet gelezen worden; hij wordt opnieuw opgebouwd." in result.stderr
+    assert "Koffie met ouderen" in result.stdout
+    assert "koffie-met-ouderen" in slugs(project, "ouderen")

@@ -114,9 +114,16 @@ def command(
     from widw.search.engine import QuerySyntaxError, SearchError, SearchRequest
 
     query = " ".join(zoekvraag)
+    filters = _filters(shown.labels, thema, rol, provincie, bundel, status)
+    request = SearchRequest(query, filters, limit)
     try:
-        filters = _filters(shown.labels, thema, rol, provincie, bundel, status)
-        results = engine.search(SearchRequest(query, filters, limit))
+        results = _search(engine, request, fast is not None)
+        if results is None:  # an index that opened but cannot be read: build it anew
+            _forget(engine)
+            err = _console(stderr=True)
+            err.print("De zoekindex kon niet gelezen worden; hij wordt opnieuw opgebouwd.")
+            engine, shown = _open_checked(project, True, err)
+            results = engine.search(request)
     except QuerySyntaxError as exc:
         raise QueryProblem(exc.message) from None
     except SearchError as exc:
@@ -129,6 +136,39 @@ def command(
         )
     else:
         _show(results, shown.labels, _console(stderr=False))
+
+
+def _search(engine: Any, request: Any, may_fail: bool) -> Any:
+    """The results, or None if `may_fail` and the index cannot be read (Dutch errors pass)."""
+    import warnings
+
+    from widw.search.engine import SearchError
+
+    # Whoosh leaves segment files open when reading fails; they close (and would warn)
+    # when the exception is dropped, inside this block.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            return engine.search(request)
+        except SearchError:
+            raise
+        except Exception:
+            if not may_fail:
+                raise
+    return None
+
+
+def _forget(engine: Any) -> None:
+    """Close a damaged index, including the files Whoosh left open when reading failed."""
+    import contextlib
+    import gc
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        with contextlib.suppress(Exception):  # closing may fail too; it is rebuilt anyway
+            engine.close()
+        gc.collect()
 
 
 def _content(project: Path) -> tuple[list[str], list[str]]:

@@ -147,15 +147,17 @@ def _ensure(
 
 def open_current(cache_dir: Path) -> WhooshEngine | None:
     """The live index as it is, without the library (None if there is none or it fails)."""
-    try:
-        name = (cache_dir / POINTER).read_text(encoding="utf-8").strip()
-        if not name.startswith("index-") or "/" in name or "\\" in name:
-            return None
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ResourceWarning)
+    # Whoosh leaves a file open when a damaged index fails to load; closing it then warns.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            name = (cache_dir / POINTER).read_text(encoding="utf-8").strip()
+            if not name.startswith("index-") or "/" in name or "\\" in name:
+                return None
             return WhooshEngine.open_built(cache_dir / name)
-    except Exception:  # a missing, corrupt or foreign index: the caller takes the long way
-        return None
+        except Exception:  # a missing, corrupt or foreign index: the caller takes the long way
+            gc.collect()
+            return None
 
 
 def _open_current(
