@@ -160,8 +160,8 @@ class Finder:
 
     def score(self, case: Case, other: Case) -> float:
         """How related `other` is to `case`, between 0 and 1."""
-        same_bundle = bool(case.bundle and other.bundle and case.bundle.number)
-        same_bundle = same_bundle and case.bundle.number == other.bundle.number  # type: ignore[union-attr]
+        number = case.bundle.number if case.bundle else None
+        same_bundle = bool(number) and other.bundle is not None and other.bundle.number == number
         same_outcome = bool(case.outcome.kind) and case.outcome.kind == other.outcome.kind
         mine, theirs = self.vectors[case.slug], self.vectors[other.slug]
         text = sum(weight * theirs.get(term, 0.0) for term, weight in mine.items())
