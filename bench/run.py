@@ -145,6 +145,19 @@ def bench_search(sizes: list[int]) -> list[dict[str, Any]]:
     return figures
 
 
+def bench_relevance() -> str:
+    """The relevance benchmark on the real content, as one Markdown line."""
+    from bench import relevance
+
+    _, totals = relevance.run()
+    return (
+        f"Search relevance on the real content ({int(totals['queries'])} judged queries, "
+        f"bench/relevance.py): precision@3 {totals['precision_at_3']:.2f} (capped by the "
+        f"number judged relevant: {totals['precision_at_3_capped']:.2f}); best answer in the "
+        f"top 3: {totals['best_in_top_3']:.0%} (target ≥ 90 %)."
+    )
+
+
 def measure(sizes: list[int], *, site: bool = True) -> list[dict[str, Any]]:
     """All figures for each library size."""
     rows = []
@@ -164,7 +177,9 @@ def _fmt(value: Any) -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
-def markdown(rows: list[dict[str, Any]], search_rows: list[dict[str, Any]]) -> str:
+def markdown(
+    rows: list[dict[str, Any]], search_rows: list[dict[str, Any]], relevance: str = ""
+) -> str:
     """A dated section for BENCHMARKS.md."""
     machine = (
         f"{platform.node() or 'machine'}: {os.cpu_count()} cores, {platform.machine()}, "
@@ -186,6 +201,8 @@ def markdown(rows: list[dict[str, Any]], search_rows: list[dict[str, Any]]) -> s
             growth = by_size[5000]["build_plugin_s"] / by_size[1000]["build_plugin_s"]
             out.append(f"Build growth 1,000 → 5,000 cases: ×{growth:.2f} (target ≤ 5.5).")
             out.append("")
+    if relevance:
+        out += [relevance, ""]
     return "\n".join(out) + "\n"
 
 
@@ -200,7 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"benchmark: sizes {sizes}")
     rows = measure(sizes, site=not args.no_site)
     search_rows = [] if args.no_search else bench_search(sizes)
-    section = markdown(rows, search_rows)
+    relevance = "" if args.no_search else bench_relevance()
+    section = markdown(rows, search_rows, relevance)
     print(section)
     if not args.smoke:
         header = "" if RESULTS.exists() else "# Benchmarks\n\nFigures appended by `make bench`.\n\n"

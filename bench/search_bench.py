@@ -7,15 +7,20 @@ Per size and engine: full index build, re-indexing one changed case, query p50/p
 5 rounds of 20 Dutch queries (the first round cold, right after opening the searcher; top
 10 with snippets and, for Whoosh, facet counts), the first query of a fresh process-like
 engine (it opens the searcher and reads its arrays), p95 of phrase and prefix queries
-(Whoosh only), and related cases for every case. `run(sizes)` returns the figures; a
-Markdown table is printed.
+(Whoosh only), related cases for every case, and the median wall time of a whole new
+`widw search` process on a warm index (`process_warm_s`; for tantivy a new Python process
+that opens its index and prints ten titles). The first row is that process time on the
+repository's own content. `run(sizes)` returns the figures; a Markdown table is printed.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -27,7 +32,7 @@ from widw.content.library import Library, ProjectPaths, load_library
 from widw.search.documents import SearchDocument, library_documents
 from widw.search.engine import SearchRequest
 from widw.search.index import SearchIndex, ensure_index
-from widw.search.related import RELATED_FILE, _Finder, compute_related
+from widw.search.related import RELATED_FILE, Finder, compute_related
 
 QUERIES = [
     "buurtbudget",
@@ -68,16 +73,19 @@ TANTIVY_QUERIES = [q.replace(" NOT ", " -") for q in QUERIES]
 ROUNDS = 5
 
 RELATED_FULL_LIMIT = 1000
-"""Above this many cases, related cases for all are estimated from a sample (Whoosh's
-more-like-this costs a pass over the postings of every key term, for every case)."""
+"""Above this many cases, related cases for all are estimated from a sample."""
+
+PROCESS_RUNS = 7
+"""Whole `widw search` processes per size (the median is reported)."""
+
+PROCESS_QUERY = "eenzaamheid ouderen"
 
 RELATED_SAMPLE = 100
 
 
 def _related_per_case_ms(library: Library, index: SearchIndex) -> float:
     """Milliseconds to compute one case's related list (sample of RELATED_SAMPLE cases)."""
-    described = {s for s, c in library.cases.items() if c.status == "beschreven"}
-    finder = _Finder(library, index, described, 3)
+    finder = Finder(library, 3)
     sample = list(library.cases.values())[:RELATED_SAMPLE]
     started = time.perf_counter()
     for case in sample:
@@ -87,7 +95,7 @@ def _related_per_case_ms(library: Library, index: SearchIndex) -> float:
 
 def run(sizes: list[int]) -> list[dict[str, Any]]:
     """Figures per library size: one row for Whoosh, one for tantivy (if installed)."""
-    rows: list[dict[str, Any]] = []
+    rows: list[dict[str, Any]] = [real_content_row()]
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix=f"widw-search-{n}-") as tmp:
             root = Path(tmp)
@@ -107,6 +115,7 @@ def bench_whoosh(root: Path, library: Library) -> dict[str, Any]:
     engine = index.engine
     _, first_s = _timed(lambda: engine.search(SearchRequest(QUERIES[0])))  # opens the searcher
     p50, p95 = _percentiles(lambda q: engine.search(SearchRequest(q, limit=10)), QUERIES)
+    cpu_p95 = CPU_P95["last"]
     _, slow_p95 = _percentiles(
         lambda q: engine.search(SearchRequest(q, limit=10)), PHRASE_PREFIX_QUERIES
     )
@@ -130,6 +139,8 @@ def bench_whoosh(root: Path, library: Library) -> dict[str, Any]:
     if full:
         related_again_s = _timed(lambda: compute_related(library2, index2, cache))[1]
     index2.engine.close()
+    process_s = whole_process_s(root)
+    process_cpu = PROCESS_CPU["last"]
     return {
         "engine": "whoosh 2.7.4",
         "cases": len(library.cases),
@@ -139,11 +150,14 @@ def bench_whoosh(root: Path, library: Library) -> dict[str, Any]:
         "reload_library_s": load_s,
         "query_p50_ms": p50,
         "query_p95_ms": p95,
+        "query_p95_cpu_ms": cpu_p95,
         "first_query_ms": first_s * 1000,
         "phrase_prefix_p95_ms": slow_p95,
         "related_ms_per_case": per_case_ms,
         "related_all_s": related_s,
         "related_after_edit_s": related_again_s,
+        "process_warm_s": process_s,
+        "process_warm_cpu_s": process_cpu,
         "index_mb": _size_mb(index.directory),
     }
 
@@ -198,6 +212,7 @@ def bench_tantivy(root: Path, library: Library) -> dict[str, Any] | None:
 
     query(TANTIVY_QUERIES[0])
     p50, p95 = _percentiles(query, TANTIVY_QUERIES)
+    cpu_p95 = CPU_P95["last"]
 
     def related() -> None:
         described = ix.parse_query("status:beschreven")
@@ -225,6 +240,8 @@ def bench_tantivy(root: Path, library: Library) -> dict[str, Any] | None:
         ix.reload()
 
     _, update_s = _timed(update)
+    process_s = tantivy_process_s(directory)
+    process_cpu = PROCESS_CPU["last"]
     return {
         "engine": "tantivy 0.27 (baseline)",
         "cases": len(library.cases),
@@ -234,12 +251,79 @@ def bench_tantivy(root: Path, library: Library) -> dict[str, Any] | None:
         "reload_library_s": "",
         "query_p50_ms": p50,
         "query_p95_ms": p95,
+        "query_p95_cpu_ms": cpu_p95,
         "first_query_ms": "",
         "phrase_prefix_p95_ms": "",
         "related_ms_per_case": per_case_ms,
         "related_all_s": related_s,
         "related_after_edit_s": "",
+        "process_warm_s": process_s,
+        "process_warm_cpu_s": process_cpu,
         "index_mb": _size_mb(directory),
+    }
+
+
+def whole_process_s(root: Path, query: str = PROCESS_QUERY) -> float:
+    """Median wall time of a new `widw search` process on a warm index (nothing changed).
+
+    The first run brings the index up to date and records the snapshot; the timed runs
+    are what a host waits for when typing one query after another.
+    """
+    command = [sys.executable, "-m", "widw", "search", query, "--map", str(root)]
+    return _process_times(command)
+
+
+TANTIVY_PROCESS = """
+import sys, tantivy
+ix = tantivy.Index.open(sys.argv[1])
+ix.register_tokenizer("nl", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+    .filter(tantivy.Filter.lowercase()).filter(tantivy.Filter.stopword("dutch"))
+    .filter(tantivy.Filter.stemmer("dutch")).build())
+searcher = ix.searcher()
+query = ix.parse_query(sys.argv[2], ["title", "text"], conjunction_by_default=True)
+for _, address in searcher.search(query, limit=10).hits:
+    print(searcher.doc(address)["title"][0])
+"""
+"""The baseline process: open a tantivy index, search, print ten titles (no snippets,
+facets or checks of the content files)."""
+
+
+def tantivy_process_s(directory: Path, query: str = PROCESS_QUERY) -> float:
+    """Median wall time of a new Python process querying the tantivy index."""
+    command = [sys.executable, "-c", TANTIVY_PROCESS, str(directory), query]
+    return _process_times(command)
+
+
+PROCESS_CPU: dict[str, float] = {}
+"""Median CPU seconds (user + system) of the processes of the last `_process_times`."""
+
+
+def _process_times(command: list[str]) -> float:
+    """Median wall seconds of PROCESS_RUNS runs after one warm-up (CPU median aside)."""
+    subprocess.run(command, check=True, capture_output=True)
+    walls, cpus = [], []
+    for _ in range(PROCESS_RUNS):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        walls.append(time.perf_counter() - started)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    PROCESS_CPU["last"] = statistics.median(cpus)
+    return statistics.median(walls)
+
+
+def real_content_row() -> dict[str, Any]:
+    """The whole `widw search` process on the repository's own content (warm index)."""
+    from bench.generate import REPO
+
+    library = load_library(ProjectPaths(REPO)).library
+    return {
+        "engine": "whoosh 2.7.4 (real content)",
+        "cases": len(library.cases),
+        "docs": len(library.cases) + len(library.lessons) + len(library.episodes),
+        "process_warm_s": whole_process_s(REPO),
+        "process_warm_cpu_s": PROCESS_CPU["last"],
     }
 
 
@@ -269,15 +353,21 @@ def _timed(action: Callable[[], Any]) -> tuple[Any, float]:
     return result, time.perf_counter() - started
 
 
+CPU_P95: dict[str, float] = {}
+"""p95 of process CPU time per query set of the last `_percentiles` call (key 'last')."""
+
+
 def _percentiles(search: Callable[[str], object], queries: list[str]) -> tuple[float, float]:
-    """p50 and p95 in milliseconds over ROUNDS passes of all queries."""
-    times = []
+    """p50 and p95 wall milliseconds over ROUNDS passes of all queries (CPU p95 aside)."""
+    times, cpu = [], []
     for _ in range(ROUNDS):
         for text in queries:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             search(text)
             times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
     cuts = statistics.quantiles(times, n=100, method="inclusive")
+    CPU_P95["last"] = statistics.quantiles(cpu, n=100, method="inclusive")[94]
     return cuts[49], cuts[94]
 
 

@@ -47,7 +47,17 @@ def test_json_shape_is_stable(project: Path) -> None:
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert list(data) == sorted(data)
-    assert set(data) == {"aantal", "facetten", "filters", "resultaten", "suggestie", "zoekvraag"}
+    assert set(data) == {
+        "aantal",
+        "alle_woorden",
+        "een_van_de_woorden",
+        "facetten",
+        "filters",
+        "resultaten",
+        "suggestie",
+        "verbeterd",
+        "zoekvraag",
+    }
     assert data["aantal"] == 2
     assert data["suggestie"] is None
     (hit,) = data["resultaten"]
@@ -60,6 +70,7 @@ def test_json_shape_is_stable(project: Path) -> None:
         "soort",
         "titel",
         "url",
+        "via",
     }
     assert hit["slug"] == "digitaal-dorpsplein"
     start, end = hit["markeringen"][0]
@@ -75,17 +86,20 @@ def test_json_shape_is_stable(project: Path) -> None:
 def test_words_are_joined_into_one_query(project: Path) -> None:
     data = json.loads(run(project, "ouderen", "huiskamer", "--json").stdout)
     assert data["zoekvraag"] == "ouderen huiskamer"
-    assert [r["slug"] for r in data["resultaten"]] == ["koffie-met-ouderen"]
+    assert data["resultaten"][0]["slug"] == "koffie-met-ouderen"
+    assert (data["alle_woorden"], data["een_van_de_woorden"]) == (1, True)
+    shown = run(project, "ouderen", "huiskamer").stdout
+    assert "Alle woorden samen gaven maar 1 resultaat (die staat bovenaan)" in shown
 
 
 def test_no_results_suggests_a_correction(project: Path) -> None:
     result = run(project, "eenzaamhied")
     assert result.exit_code == 0
-    assert "Geen resultaten voor ‘eenzaamhied’." in result.stdout
-    assert "Bedoelde je: eenzaamheid?" in result.stdout
+    assert "Niets gevonden voor ‘eenzaamhied’. Bedoelde je: eenzaamheid?" in result.stdout
+    assert "2 resultaten voor ‘eenzaamheid’." in result.stdout
     data = json.loads(run(project, "eenzaamhied", "--json").stdout)
-    assert data["suggestie"] == "eenzaamheid"
-    assert data["resultaten"] == []
+    assert data["suggestie"] == data["verbeterd"] == "eenzaamheid"
+    assert len(data["resultaten"]) == 2
 
 
 @pytest.mark.parametrize(

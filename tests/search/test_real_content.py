@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from tests.search.fixtures import REPO
 from widw.content.library import Library, ProjectPaths, load_library
@@ -87,3 +89,61 @@ def test_real_related_cases_are_described_and_distinct(
         assert slug not in others
         assert set(others) <= described
     assert all(related[slug] for slug in described)
+
+
+def keys(index: SearchIndex, query: str, n: int = 10) -> list[str]:
+    hits = index.engine.search(SearchRequest(query, limit=n)).hits
+    return [f"{hit.kind}:{hit.slug}" for hit in hits]
+
+
+def golden_queries() -> list[dict[str, Any]]:
+    data = yaml.load(
+        (REPO / "bench" / "relevance_queries.yml").read_text(encoding="utf-8"),
+        Loader=yaml.CSafeLoader,
+    )
+    return [entry for entry in data if entry.get("golden")]
+
+
+@pytest.mark.parametrize("entry", golden_queries(), ids=lambda e: e["vraag"])
+def test_clear_benchmark_queries_have_a_best_answer_in_the_top_3(
+    real_index: SearchIndex, entry: dict[str, Any]
+) -> None:
+    assert set(keys(real_index, entry["vraag"], 3)) & set(entry["beste"])
+
+
+def test_the_benchmark_has_enough_clear_queries() -> None:
+    assert len(golden_queries()) >= 20
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("opbouwwerk", {"les:best-persons-opbouwwerkers"}),  # the text says "opbouwwerkers"
+        ("buurthuizen", {"casus:polka", "casus:krachtstation-kanaleneiland"}),
+        ("statushouders", {"casus:polka", "les:onderling-omzien-vraagt-gerichte-steun"}),
+        ("eenzaamheid ouderen", {"casus:boefjes-en-baristas", "casus:bundel-4-mierlo-hout"}),
+    ],
+)
+def test_the_issue_queries_find_what_they_are_about(
+    real_index: SearchIndex, query: str, expected: set[str]
+) -> None:
+    assert expected <= set(keys(real_index, query, 5))
+
+
+def test_elderly_no_longer_find_the_karate_school(real_index: SearchIndex) -> None:
+    assert "casus:choku-gym" not in keys(real_index, "ouderen", 100)
+
+
+def test_a_keyword_only_hit_says_why(real_index: SearchIndex) -> None:
+    hits = {h.slug: h for h in real_index.engine.search(SearchRequest("moestuin")).hits}
+    assert hits["krachtstation-kanaleneiland"].reason is None
+    assert hits["twirre-doch-mei"].reason == "via thema Groen en natuur"
+    assert not hits["twirre-doch-mei"].snippet.marks
+    ranked = list(hits)
+    assert ranked.index("krachtstation-kanaleneiland") < ranked.index("twirre-doch-mei")
+
+
+def test_a_synonym_hit_says_which_word_matched(real_index: SearchIndex) -> None:
+    hits = real_index.engine.search(SearchRequest("loneliness")).hits
+    assert hits
+    assert all(hit.reason == "via synoniem ‘eenzaamheid’" for hit in hits)

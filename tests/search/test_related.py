@@ -39,13 +39,13 @@ def test_limit_is_respected(library: Library, cache_dir: Path) -> None:
 
 def count_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
-    original = related_module._Finder.related
+    original = related_module.Finder.related
 
-    def spy(self: related_module._Finder, case: object) -> list[str]:
+    def spy(self: related_module.Finder, case: object) -> list[str]:
         calls.append(case.slug)  # type: ignore[attr-defined]
         return original(self, case)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(related_module._Finder, "related", spy)
+    monkeypatch.setattr(related_module.Finder, "related", spy)
     return calls
 
 
@@ -56,7 +56,7 @@ def test_cached_lists_are_reused(
     calls = count_calls(monkeypatch)
     assert related_cases(library, cache_dir) == first
     assert calls == []
-    assert json.loads((cache_dir / RELATED_FILE).read_text(encoding="utf-8"))["format"] == 1
+    assert json.loads((cache_dir / RELATED_FILE).read_text(encoding="utf-8"))["format"] == 2
 
 
 def test_edit_recomputes_the_case_and_the_lists_showing_it(

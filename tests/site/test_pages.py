@@ -130,6 +130,14 @@ def test_related_block_never_suggests_stubs(library: Library) -> None:
     assert "## Verwante casussen" not in other
 
 
+def test_stub_page_shows_related_cases(library: Library) -> None:
+    related = {"bundel-2-beesd": ["moestuin-zuid"]}
+    site = build_site(library, site_url="https://x.example/", related=related)
+    _, body = split(site.pages["casussen/bundel-2-beesd.md"])
+    block = body.split("## Verwante casussen")[1].split("\n## ")[0]
+    assert "[Moestuin Zuid](../casussen/moestuin-zuid.md)" in block
+
+
 def test_citation_slot_fills_section_and_head(library: Library) -> None:
     calls: list[tuple[str, str]] = []
 

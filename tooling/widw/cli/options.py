@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from widw.content.library import ProjectPaths
+if TYPE_CHECKING:  # imported when used: `widw search` answers without the content models
+    from widw.content.library import ProjectPaths
 
 
 def find_root(start: Path) -> Path:
@@ -29,4 +31,6 @@ root_option = click.option(
 
 def project_paths(root: Path | None) -> ProjectPaths:
     """Project paths for the given root, or the one found from the working directory."""
+    from widw.content.library import ProjectPaths
+
     return ProjectPaths(root.resolve() if root else find_root(Path.cwd()))

@@ -12,6 +12,16 @@ cannot be used; 2 for a query or filter that cannot be understood.
                  first; `markeringen` are [start, end) character spans in `fragment`
     facetten     {facet: {term: count}} over all matches
     suggestie    a corrected query ("bedoelde je …?") or null
+    verbeterd    the corrected query whose results are shown (the typed one found
+                 nothing), or null
+    een_van_de_woorden  true when all words together found fewer than three results and
+                 results with any of the words are shown too
+    alle_woorden how many results matched all words (ranked first)
+    resultaten[].via  why a hit matched when its fragment shows no typed word
+                 ("via thema Ouderen", "via synoniem ‘nieuwkomers’"), or null
+
+A warm run does not read the library: when no content file changed since the index was
+built (sizes and times, then sha256; see widw.search.snapshot), it opens the index as it is.
 """
 
 from __future__ import annotations
@@ -23,7 +33,10 @@ from typing import Any
 import click
 
 from widw.cli.dutch import DutchHelp
-from widw.cli.options import project_paths, root_option
+from widw.cli.options import root_option
+
+CACHE = Path(".cache") / "widw" / "search"
+"""The search cache directory under the project root (see widw.search.index)."""
 
 FACET_LISTS = {
     "thema": ("themas", "Thema's"),
@@ -80,54 +93,176 @@ def command(
 ) -> None:
     """Zoek in casussen, lessen en afleveringen.
 
-    Alle woorden moeten voorkomen. Gebruik "aanhalingstekens" voor een woordgroep,
-    OR/OF en NOT/NIET, haakjes, en veld:term (bijvoorbeeld thema:ouderen, titel:wijk).
+    Alle woorden moeten voorkomen; vinden ze samen weinig, dan zoekt widw ook op een deel
+    van de woorden en zegt dat. Synoniemen uit de woordenlijst en woordvormen tellen mee.
+    Gebruik "aanhalingstekens" voor een woordgroep, OR/OF en NOT/NIET, haakjes, en
+    veld:term (bijvoorbeeld thema:ouderen, titel:wijk).
     """
-    from widw.content.library import load_library
-    from widw.search.engine import QuerySyntaxError, SearchError, SearchRequest
-    from widw.search.index import ensure_index, search_cache_dir
+    from widw.cli.options import find_root
 
-    paths = project_paths(root)
+    project = root.resolve() if root else find_root(Path.cwd())
+    fast = None if herbouw else _open_fresh(project)
+    if fast is not None:
+        engine, shown = fast
+    else:
+        engine, shown = _open_checked(project, herbouw, _console(stderr=True))
+    if shown.errors:
+        _console(stderr=True).print(
+            f"Let op: {shown.errors} bestand(en) met fouten zijn niet doorzocht; "
+            "zie 'widw validate'."
+        )
+    from widw.search.engine import QuerySyntaxError, SearchError, SearchRequest
+
+    query = " ".join(zoekvraag)
+    filters = _filters(shown.labels, thema, rol, provincie, bundel, status)
+    request = SearchRequest(query, filters, limit)
+    try:
+        results = _search(engine, request, fast is not None)
+        if results is None:  # an index that opened but cannot be read: build it anew
+            _forget(engine)
+            err = _console(stderr=True)
+            err.print("De zoekindex kon niet gelezen worden; hij wordt opnieuw opgebouwd.")
+            engine, shown = _open_checked(project, True, err)
+            results = engine.search(request)
+    except QuerySyntaxError as exc:
+        raise QueryProblem(exc.message) from None
+    except SearchError as exc:
+        raise click.ClickException(exc.message) from None
+    finally:
+        engine.close()
+    if as_json:
+        click.echo(
+            json.dumps(_as_json(results, filters), ensure_ascii=False, indent=2, sort_keys=True)
+        )
+    else:
+        _show(results, shown.labels, _console(stderr=False))
+
+
+def _search(engine: Any, request: Any, may_fail: bool) -> Any:
+    """The results, or None if `may_fail` and the index cannot be read (Dutch errors pass)."""
+    import warnings
+
+    from widw.search.engine import SearchError
+
+    # Whoosh leaves segment files open when reading fails; they close (and would warn)
+    # when the exception is dropped, inside this block.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            return engine.search(request)
+        except SearchError:
+            raise
+        except Exception:
+            if not may_fail:
+                raise
+    return None
+
+
+def _forget(engine: Any) -> None:
+    """Close a damaged index, including the files Whoosh left open when reading failed."""
+    import contextlib
+    import gc
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        with contextlib.suppress(Exception):  # closing may fail too; it is rebuilt anyway
+            engine.close()
+        gc.collect()
+
+
+def _content(project: Path) -> tuple[list[str], list[str]]:
+    """The content folders and files whose change means the library must be read again."""
+    return ["cases", "lessons", "episodes"], ["vocabulary.yml", "published-slugs.txt"]
+
+
+def _open_fresh(project: Path) -> tuple[Any, Any] | None:
+    """The index and the snapshot of what it was built from, if no content file changed."""
+    from widw.search import snapshot
+
+    cache = project / CACHE
+    shown = snapshot.load(cache)
+    if shown is None:
+        return None
+    folders, files = _content(project)
+    if not snapshot.unchanged(
+        project, snapshot.content_files(project, folders, files), shown.files
+    ):
+        return None
+    from widw.search.index import open_current
+
+    engine = open_current(cache)
+    if engine is None:
+        return None
+    if engine.directory.name != shown.index or engine.generation() != shown.generation:
+        engine.close()
+        return None
+    engine.set_synonyms(shown.synonyms)
+    return engine, shown
+
+
+def _open_checked(project: Path, rebuild: bool, err: Any) -> tuple[Any, Any]:
+    """Read and check the library, bring the index up to date, record a new snapshot."""
+    from widw.cli.options import project_paths
+    from widw.content.library import load_library
+    from widw.search import snapshot
+    from widw.search.engine import SearchError
+    from widw.search.index import ensure_index
+
+    paths = project_paths(project)
+    cache = project / CACHE
+    folders, files = _content(project)
+    before = snapshot.take(project, snapshot.content_files(project, folders, files))
     loaded = load_library(paths)
     library = loaded.library
-    filters = _filters(library, thema, rol, provincie, bundel, status)
     if not (library.cases or library.lessons or library.episodes):
         raise click.ClickException(
             f"er is nog niets om te doorzoeken: geen geldige casussen, lessen of afleveringen "
             f"in {paths.root}."
         )
-    err = _console(stderr=True)
-    if loaded.errors:
-        bad = len({p.path for p in loaded.errors})
-        err.print(f"Let op: {bad} bestand(en) met fouten zijn niet doorzocht; zie 'widw validate'.")
     bar = _ProgressBar(err)
     try:
-        index = ensure_index(library, search_cache_dir(paths.root), bar, rebuild=herbouw)
+        index = ensure_index(library, cache, bar, rebuild=rebuild)
     except SearchError as exc:
         raise click.ClickException(exc.message) from None
     finally:
         bar.close()
     for notice in index.report.notices:
         err.print(notice, highlight=False)
-    query = " ".join(zoekvraag)
+    shown = snapshot.Snapshot(
+        index=index.directory.name,
+        generation=index.engine.generation(),
+        files=before,
+        labels=_labels(library),
+        synonyms=[list(group) for group in library.vocabulary.synonyms],
+        errors=len({p.path for p in loaded.errors}),
+    )
     try:
-        results = index.engine.search(SearchRequest(query, filters, limit))
-    except QuerySyntaxError as exc:
-        raise QueryProblem(exc.message) from None
-    except SearchError as exc:
-        raise click.ClickException(exc.message) from None
-    finally:
-        index.engine.close()
-    if as_json:
-        click.echo(
-            json.dumps(_as_json(results, filters), ensure_ascii=False, indent=2, sort_keys=True)
-        )
-    else:
-        _show(results, library, _console(stderr=False))
+        snapshot.save(cache, shown)
+    except OSError:
+        snapshot.remove(cache)
+    return index.engine, shown
+
+
+def _labels(library: Any) -> dict[str, dict[str, str]]:
+    """Facet field → term → Dutch label, for filters and the overview of results."""
+    from widw.content.fields import slugify
+
+    labels: dict[str, dict[str, str]] = {}
+    for facet, (list_name, _) in FACET_LISTS.items():
+        if list_name:
+            terms = library.vocabulary.terms(list_name)
+            labels[facet] = {term: entry.label for term, entry in terms.items()}
+    labels["gemeente"] = {
+        slugify(case.place.municipality): case.place.municipality
+        for case in library.cases.values()
+        if case.place.municipality
+    }
+    return labels
 
 
 def _filters(
-    library: Any,
+    labels: dict[str, dict[str, str]],
     thema: tuple[str, ...],
     rol: tuple[str, ...],
     provincie: tuple[str, ...],
@@ -135,14 +270,10 @@ def _filters(
     status: str | None,
 ) -> dict[str, list[str]]:
     """Facet filters, each term checked against the vocabulary (Dutch message otherwise)."""
-    checked = {
-        "thema": (thema, "themas"),
-        "rol": (rol, "rollen"),
-        "provincie": (provincie, "provincies"),
-    }
+    checked = {"thema": thema, "rol": rol, "provincie": provincie}
     filters: dict[str, list[str]] = {}
-    for name, (values, list_name) in checked.items():
-        known = library.vocabulary.terms(list_name)
+    for name, values in checked.items():
+        known = labels.get(name, {})
         for value in values:
             if value not in known:
                 choices = ", ".join(known) or "(geen)"
@@ -173,28 +304,33 @@ def _as_json(results: Any, filters: dict[str, list[str]]) -> dict[str, Any]:
                 "score": hit.score,
                 "fragment": hit.snippet.text,
                 "markeringen": [list(span) for span in hit.snippet.marks],
+                "via": hit.reason,
             }
             for hit in results.hits
         ],
         "facetten": results.facets,
         "suggestie": results.suggestion,
+        "verbeterd": results.corrected,
+        "een_van_de_woorden": results.any_word,
+        "alle_woorden": results.all_words,
     }
 
 
-def _show(results: Any, library: Any, console: Any) -> None:
+def _show(results: Any, labels: dict[str, dict[str, str]], console: Any) -> None:
     from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
     if not results.hits:
         console.print(Text(f"Geen resultaten voor ‘{results.query}’."))
-        if results.suggestion:
-            console.print(Text(f"Bedoelde je: {results.suggestion}?", style="bold"))
         return
+    for line in _explanation(results):
+        console.print(Text(line, style="bold"))
     shown = len(results.hits)
+    asked = results.corrected or results.query
     word = "resultaat" if results.total == 1 else "resultaten"
     extra = f", de beste {shown} hieronder" if shown < results.total else ""
-    console.print(Text(f"{results.total} {word} voor ‘{results.query}’{extra}.", style="bold"))
+    console.print(Text(f"{results.total} {word} voor ‘{asked}’{extra}.", style="bold"))
     for number, hit in enumerate(results.hits, 1):
         console.print()
         head = Text(f"{number}. ", style="bold")
@@ -206,6 +342,8 @@ def _show(results: Any, library: Any, console: Any) -> None:
         for start, end in hit.snippet.marks:
             fragment.stylize("bold yellow", start, end)
         console.print(Padding(Text(where, style="green"), (0, 0, 0, 3)))
+        if hit.reason:
+            console.print(Padding(Text(f"Gevonden {hit.reason}.", style="italic"), (0, 0, 0, 3)))
         console.print(Padding(fragment, (0, 0, 0, 3)))
     if results.facets:
         table = Table(
@@ -214,26 +352,41 @@ def _show(results: Any, library: Any, console: Any) -> None:
         table.add_column(style="bold")
         table.add_column()
         for name, counts in results.facets.items():
-            list_name, heading = FACET_LISTS.get(name, ("", name))
-            items = [f"{_label(library, name, list_name, t)} ({n})" for t, n in counts.items()]
+            heading = FACET_LISTS.get(name, ("", name))[1]
+            items = [f"{_label(labels, name, t)} ({n})" for t, n in counts.items()]
             more = f" en {len(items) - FACET_SHOWN} meer" if len(items) > FACET_SHOWN else ""
             table.add_row(heading, ", ".join(items[:FACET_SHOWN]) + more)
         console.print()
         console.print(table)
 
 
-def _label(library: Any, facet: str, list_name: str, term: str) -> str:
-    if list_name:
-        return str(library.vocabulary.label(list_name, term))
+def _label(labels: dict[str, dict[str, str]], facet: str, term: str) -> str:
     if facet == "bundel":
         return f"bundel {term}"
-    if facet == "gemeente":
-        from widw.content.fields import slugify
+    return labels.get(facet, {}).get(term, term)
 
-        for case in library.cases.values():
-            if case.place.municipality and slugify(case.place.municipality) == term:
-                return str(case.place.municipality)
-    return term
+
+def _explanation(results: Any) -> list[str]:
+    """Dutch lines that say how the query was read (typo corrected, any word)."""
+    lines = []
+    if results.corrected:
+        lines.append(
+            f"Niets gevonden voor ‘{results.query}’. Bedoelde je: {results.corrected}? "
+            "Hieronder de resultaten daarvoor."
+        )
+    if results.any_word:
+        found = results.all_words
+        together = (
+            "geen resultaten"
+            if not found
+            else ("maar 1 resultaat" if found == 1 else f"maar {found} resultaten")
+        )
+        first = {0: "", 1: " (die staat bovenaan)"}.get(found, " (die staan bovenaan)")
+        lines.append(
+            f"Alle woorden samen gaven {together}{first}; daarom ook resultaten met een deel "
+            "van de woorden."
+        )
+    return lines
 
 
 def _console(stderr: bool) -> Any:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from widw.content.fields import Term, TextList
 from widw.content.messages import pydantic_message
@@ -29,6 +30,11 @@ LIST_NAMES = (
     "fases",
 )
 """Every list the vocabulary file must hold."""
+
+SYNONYMS = "synoniemen"
+"""The optional top-level section of search synonyms: groups of words that mean the same."""
+
+_SYNONYM_WORD = re.compile(r"^[a-zà-ÿ0-9]+(?:[ -][a-zà-ÿ0-9]+)*$")
 
 
 class VocabularyTerm(BaseModel):
@@ -60,6 +66,37 @@ class VocabularyFile(BaseModel):
     mediasoorten: dict[Term, VocabularyTerm]
     aandachtsgebieden: dict[Term, VocabularyTerm]
     fases: dict[Term, VocabularyTerm]
+    synoniemen: list[list[str]] = Field(
+        default_factory=list,
+        description=(
+            "Groepen woorden die voor de zoekfunctie hetzelfde betekenen "
+            "(bijvoorbeeld [statushouders, nieuwkomers, vluchtelingen])."
+        ),
+    )
+
+    @field_validator("synoniemen")
+    @classmethod
+    def _check_synonyms(cls, groups: list[list[str]]) -> list[list[str]]:
+        seen: dict[str, int] = {}
+        for number, group in enumerate(groups, 1):
+            if len(group) < 2:
+                raise ValueError(
+                    f"groep {number} van de synoniemen heeft maar één woord; "
+                    "een groep noemt twee of meer woorden die hetzelfde betekenen"
+                )
+            for word in group:
+                if not _SYNONYM_WORD.match(word):
+                    raise ValueError(
+                        f"'{word}' in groep {number} van de synoniemen: verwacht een woord in "
+                        "kleine letters (een paar woorden met spaties of koppeltekens mag)"
+                    )
+                if word in seen:
+                    raise ValueError(
+                        f"'{word}' staat in groep {seen[word]} én in groep {number} van de "
+                        "synoniemen; voeg die groepen samen"
+                    )
+                seen[word] = number
+        return groups
 
 
 @dataclass(frozen=True)
@@ -68,6 +105,8 @@ class Vocabulary:
 
     lists: dict[str, dict[str, VocabularyTerm]]
     content_hash: str = ""
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    """Groups of search words that mean the same (section `synoniemen`)."""
 
     def terms(self, list_name: str) -> dict[str, VocabularyTerm]:
         """All terms of one list, in file order."""
@@ -121,7 +160,8 @@ def load_vocabulary(
     except ValidationError as exc:
         return empty, _problems(exc, positions, shown)
     lists = {name: dict(getattr(parsed, name)) for name in LIST_NAMES}
-    return Vocabulary(lists, hashlib.sha256(raw).hexdigest()), []
+    synonyms = tuple(tuple(group) for group in parsed.synoniemen)
+    return Vocabulary(lists, hashlib.sha256(raw).hexdigest(), synonyms), []
 
 
 def _consequence(message: str) -> str:

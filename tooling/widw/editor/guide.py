@@ -96,6 +96,7 @@ def guide_pages(
             _section(kind, title, intro, library_vocabulary) for kind, title, intro in _SECTIONS
         ],
         "lists": _lists(library_vocabulary),
+        "synonyms": [", ".join(group) for group in library_vocabulary.synonyms],
         "codes": [{"code": code, **vars(info)} for code, info in PROBLEM_CODES.items()],
     }
     return {

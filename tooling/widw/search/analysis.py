@@ -1,7 +1,9 @@
 """Dutch text analysis for the search index: one analyzer for indexing, queries and tests.
 
 The chain is: words → lower case → accent folding → Dutch stop words only → compound
-splitting → Snowball Dutch stemming (the classic algorithm, as in Whoosh and lunr.nl).
+splitting → stemming exceptions → Snowball Dutch stemming (the classic algorithm, as in
+Whoosh and lunr.nl). The exceptions keep apart words the stemmer merges although they mean
+different things: "ouders" (parents) and "ouderen" (elderly) both stem to "ouder".
 
 Compounds are split with the vocabulary's words plus a built-in list of common parts of
 Dutch neighbourhood words. When *indexing*, a compound is kept and every contiguous run of
@@ -31,7 +33,7 @@ from whoosh.analysis import (
 from whoosh.lang import stemmer_for_language, stopwords_for_language
 from whoosh.support.charset import accent_map
 
-ANALYSIS_VERSION = "nl-1"
+ANALYSIS_VERSION = "nl-2"
 """Bump when the analysis changes, so existing indexes are rebuilt."""
 
 TOKEN_PATTERN = r"\w+(\.?\w+)*"
@@ -62,6 +64,13 @@ COMMON_PARTS = frozenset(_PARTS.split())
 
 DUTCH_STOP_WORDS = frozenset(stopwords_for_language("nl"))
 """The Snowball Dutch stop list (101 words), without Whoosh's English defaults."""
+
+STEM_EXCEPTIONS = {
+    "ouderen": "ouderen",
+    "oudere": "ouderen",
+}
+"""Words the Snowball stemmer would merge with a word of another meaning, with the token
+they get instead (never stemmed further). "ouders" and "ouder" still stem to "ouder"."""
 
 _VOWELS = frozenset("aeiou")
 
@@ -188,6 +197,28 @@ def _split(
     return best
 
 
+class StemExceptionFilter(Filter):  # type: ignore[misc]
+    """Replaces the words in STEM_EXCEPTIONS by their fixed token (the stemmer ignores it)."""
+
+    is_morph = True
+
+    def __call__(self, tokens: Iterator[Any]) -> Iterator[Any]:
+        for token in tokens:
+            fixed = STEM_EXCEPTIONS.get(token.text)
+            if fixed is not None:
+                token.text = fixed
+            yield token
+
+
+def stem(word: str) -> str:
+    """The index token of one folded word: its exception, or its Snowball Dutch stem."""
+    fixed = STEM_EXCEPTIONS.get(word)
+    return fixed if fixed is not None else _snowball(word)
+
+
+_snowball = lru_cache(maxsize=100_000)(stemmer_for_language("nl"))
+
+
 class WordTokens:
     """The index-mode tokens of a single word: what the Dutch analyzer yields, computed directly.
 
@@ -199,7 +230,6 @@ class WordTokens:
 
     def __init__(self, wordset: frozenset[str]) -> None:
         self._compounds = CompoundSplitFilter(wordset)
-        self._stem = lru_cache(maxsize=100_000)(stemmer_for_language("nl"))
 
     def __call__(self, word: str) -> frozenset[str]:
         folded = fold(word)
@@ -210,7 +240,7 @@ class WordTokens:
             "".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)
         }
         runs.add(folded)
-        return frozenset(map(self._stem, runs))
+        return frozenset(map(stem, runs))
 
 
 def dutch_analyzer(words: Iterable[str] = ()) -> Analyzer:
@@ -226,7 +256,8 @@ def analyzer_for_wordset(wordset: frozenset[str]) -> Analyzer:
         | CharsetFilter(accent_map)
         | StopFilter(stoplist=DUTCH_STOP_WORDS, minsize=2)
         | CompoundSplitFilter(wordset)
-        | StemFilter(lang="nl")
+        | StemExceptionFilter()
+        | StemFilter(lang="nl", ignore=frozenset(STEM_EXCEPTIONS.values()))
     )
 
 
@@ -249,7 +280,9 @@ __all__ = [
     "ANALYSIS_VERSION",
     "COMMON_PARTS",
     "DUTCH_STOP_WORDS",
+    "STEM_EXCEPTIONS",
     "CompoundSplitFilter",
+    "StemExceptionFilter",
     "WordTokens",
     "analyze",
     "analyzer_for_wordset",
@@ -258,5 +291,6 @@ __all__ = [
     "fold",
     "inflections",
     "plain_analyzer",
+    "stem",
     "words_hash",
 ]

@@ -10,16 +10,17 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from widw.content.fields import slugify
-from widw.content.library import Library
-from widw.content.models import Case, Episode, Lesson
-from widw.content.vocabulary import Vocabulary
+if TYPE_CHECKING:  # the search command's fast path must not import the content models
+    from widw.content.library import Library
+    from widw.content.models import Case, Episode, Lesson
+    from widw.content.vocabulary import Vocabulary
 
 KIND_LABELS = {"casus": "Casus", "les": "Les", "aflevering": "Aflevering"}
 """The document kinds (value of the `soort` field) and their labels."""
 
-TEXT_FIELDS = ("titel", "tekst")
+TEXT_FIELDS = ("titel", "tekst", "trefwoorden")
 """Analyzed text fields: the default fields of the query parser."""
 
 FACET_FIELDS = (
@@ -51,6 +52,10 @@ class SearchDocument:
     place: str
     url: str
     facets: dict[str, list[str]] = field(default_factory=dict)
+    keywords: list[tuple[str, str]] = field(default_factory=list)
+    """Vocabulary labels with their search words: (what, e.g. 'thema Groen en natuur',
+    searchable words). Indexed apart and weighted lower than the prose, so a hit found only
+    through them can say so ("via thema …")."""
 
     @property
     def key(self) -> str:
@@ -69,12 +74,13 @@ class SearchDocument:
             "place": self.place,
             "url": self.url,
             "facets": {k: sorted(v) for k, v in sorted(self.facets.items())},
+            "keywords": [list(k) for k in self.keywords],
         }
         raw = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode("utf-8")
         return hashlib.sha256(raw).hexdigest()
 
 
-DOCUMENT_VERSION = "1"
+DOCUMENT_VERSION = "2"
 """Bump when the mapping from entries to documents changes (part of every input hash)."""
 
 
@@ -140,6 +146,8 @@ def library_documents(library: Library) -> list[SearchDocument]:
 
 def case_document(library: Library, case: Case) -> SearchDocument:
     """A case: its summary and body first (for snippets), then facts and labels."""
+    from widw.content.fields import slugify
+
     vocab = library.vocabulary
     place = case.place
     province = vocab.label("provincies", place.province) if place.province else None
@@ -153,19 +161,20 @@ def case_document(library: Library, case: Case) -> SearchDocument:
         place.municipality,
         province,
     ]
-    parts += _labels(vocab, "themas", case.themes, keywords=True)
-    parts += _labels(vocab, "elementen", case.elements)
-    parts += _labels(vocab, "soorten", case.kinds)
-    parts += _labels(
-        vocab, "participatievormen", [case.participation] if case.participation else []
+    keywords = _keywords(vocab, "themas", "thema", case.themes)
+    keywords += _keywords(vocab, "elementen", "element", case.elements)
+    keywords += _keywords(vocab, "soorten", "soort initiatief", case.kinds)
+    participation = [case.participation] if case.participation else []
+    keywords += _keywords(vocab, "participatievormen", "participatievorm", participation)
+    keywords += _keywords(
+        vocab, "financieringssoorten", "financiering", [f.kind for f in case.funding]
     )
+    if case.outcome.kind:
+        keywords += _keywords(vocab, "uitkomsten", "uitkomst", [case.outcome.kind])
     parts += [*case.context.promoting, *case.context.hindering]
     for actor in case.actors:
         parts += [actor.name, actor.role]
-    for funding in case.funding:
-        parts += [*_labels(vocab, "financieringssoorten", [funding.kind]), funding.description]
-    if case.outcome.kind:
-        parts += _labels(vocab, "uitkomsten", [case.outcome.kind])
+    parts += [funding.description for funding in case.funding]
     parts += [case.outcome.description, *(c.name for c in case.candidates)]
     facets: dict[str, list[str]] = {
         "thema": list(case.themes),
@@ -189,6 +198,7 @@ def case_document(library: Library, case: Case) -> SearchDocument:
         place=shown_place,
         url=f"/casussen/{case.slug}/",
         facets=_clean(facets),
+        keywords=keywords,
     )
 
 
@@ -196,8 +206,7 @@ def lesson_document(library: Library, lesson: Lesson) -> SearchDocument:
     """A lesson: its explanation, the roles it addresses and the titles of its cases."""
     vocab = library.vocabulary
     cases = library.cases_for_lesson(lesson.id)
-    parts: list[str | None] = [lesson.body, *_labels(vocab, "rollen", lesson.roles)]
-    parts += [case.title for case in cases]
+    parts: list[str | None] = [lesson.body, *(case.title for case in cases)]
     return SearchDocument(
         kind="les",
         slug=lesson.id,
@@ -207,6 +216,7 @@ def lesson_document(library: Library, lesson: Lesson) -> SearchDocument:
         place="",
         url=f"/lessen/{lesson.id}/",
         facets=_clean({"rol": sorted(lesson.roles)}),
+        keywords=_keywords(vocab, "rollen", "rol", lesson.roles),
     )
 
 
@@ -214,8 +224,7 @@ def episode_document(library: Library, episode: Episode) -> SearchDocument:
     """An episode, film or meeting: summary, notes, series and the cases discussed."""
     vocab = library.vocabulary
     titles = [library.cases[d.slug].title for d in episode.cases if d.slug in library.cases]
-    parts: list[str | None] = [episode.summary, episode.body, episode.series]
-    parts += [*_labels(vocab, "mediasoorten", [episode.kind]), *titles]
+    parts: list[str | None] = [episode.summary, episode.body, episode.series, *titles]
     return SearchDocument(
         kind="aflevering",
         slug=episode.slug,
@@ -225,20 +234,19 @@ def episode_document(library: Library, episode: Episode) -> SearchDocument:
         place="",
         url=f"/media/{episode.slug}/",
         facets=_clean({"jaar": [episode.date[:4]] if episode.date else []}),
+        keywords=_keywords(vocab, "mediasoorten", "soort", [episode.kind]),
     )
 
 
-def _labels(
-    vocab: Vocabulary, list_name: str, terms: list[str], *, keywords: bool = False
-) -> list[str]:
+def _keywords(
+    vocab: Vocabulary, list_name: str, what: str, terms: list[str]
+) -> list[tuple[str, str]]:
+    """(what and label, label plus search words) for each known term."""
     out = []
-    for term in terms:
+    for term in dict.fromkeys(terms):
         entry = vocab.terms(list_name).get(term)
-        if entry is None:
-            continue
-        out.append(entry.label)
-        if keywords:
-            out.extend(entry.zoekwoorden)
+        if entry is not None:
+            out.append((f"{what} {entry.label}", " ".join([entry.label, *entry.zoekwoorden])))
     return out
 
 

@@ -61,6 +61,8 @@ class SearchHit:
     url: str
     score: float
     snippet: Snippet
+    reason: str | None = None
+    """How the hit matched when its text shows no typed word ("via thema Ouderen")."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,13 @@ class SearchResults:
     hits: list[SearchHit]
     facets: dict[str, dict[str, int]]
     suggestion: str | None = None
+    """'bedoelde je …?': a corrected query that finds results."""
+    corrected: str | None = None
+    """The corrected query whose results are shown (the typed one found nothing)."""
+    any_word: bool = False
+    """True when all words together found too little and any of the words was searched."""
+    all_words: int = 0
+    """With `any_word`: how many matched all words (they are ranked first)."""
 
 
 class SearchEngine(Protocol):
@@ -95,10 +104,10 @@ class SearchEngine(Protocol):
         """A number that changes with every commit (to tie a manifest to the index)."""
 
     def search(self, request: SearchRequest) -> SearchResults:
-        """Ranked results, facet counts and a 'bedoelde je …?' suggestion when empty."""
+        """Ranked results, facet counts, a typo correction and an any-word fallback."""
 
-    def more_like(self, key: str, limit: int, kind: str = "casus") -> list[tuple[str, float]]:
-        """(slug, score) of described documents of `kind` most like the document `key`."""
+    def set_synonyms(self, groups: Sequence[Sequence[str]]) -> None:
+        """Widen queries with these groups of words that mean the same."""
 
     def suggest(self, query: str) -> str | None:
         """A corrected query string if some words are unknown and a correction matches."""

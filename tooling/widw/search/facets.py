@@ -1,42 +1,62 @@
-"""Facet counts: how many matching documents carry each value of each facet field."""
+"""Facet counts and filters over one searcher, through Whoosh's public API.
+
+For every facet value the set of live documents carrying it is read once per searcher
+(`Searcher.docs_for_query`); counting the values of a result set is then a set
+intersection per value, and a filter is a union within a facet and an intersection across
+facets. Stubs are kept apart so that described entries can rank before them.
+"""
 
 from __future__ import annotations
 
-import numpy as np
+from whoosh import query as wq
+from whoosh.searching import Searcher
 
-from widw.search.columns import IndexColumns
 from widw.search.documents import FACET_FIELDS
 
 
 class FacetCounter:
-    """For one searcher: every (document, facet value) pair, for counting by mask."""
+    """For one searcher: the documents of every facet value, and of the stubs."""
 
-    def __init__(self, columns: IndexColumns) -> None:
-        reader = columns.searcher.reader()
-        schema = columns.searcher.schema
-        self.values: list[tuple[str, str]] = []
-        docs: list[np.ndarray] = []
-        for name in FACET_FIELDS:
-            if name not in schema:
+    def __init__(self, searcher: Searcher) -> None:
+        self.searcher = searcher
+        reader = searcher.reader()
+        self.all = set(reader.all_doc_ids())
+        self.docs: dict[str, dict[str, set[int]]] = {}
+        for name in (*FACET_FIELDS, "soort"):
+            if name not in searcher.schema:
                 continue
+            values: dict[str, set[int]] = {}
             for raw in reader.lexicon(name):
-                ids, _ = columns.postings(name, raw)
-                ids = ids[columns.live[ids]]
                 term = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
-                self.values.append((name, term))
-                docs.append(ids)
-        self._docs = np.concatenate(docs) if docs else np.empty(0, dtype=np.int64)
-        self._value_of = np.repeat(np.arange(len(docs)), [len(d) for d in docs])
+                found = set(searcher.docs_for_query(wq.Term(name, term))) & self.all
+                if found:
+                    values[term] = found
+            self.docs[name] = values
+        self.stubs = self.docs.get("status", {}).get("stub", set())
+        self.described = self.all - self.stubs
 
-    def counts(self, mask: np.ndarray) -> dict[str, dict[str, int]]:
-        """For every facet field, how many documents in `mask` carry each value."""
-        tally = np.bincount(self._value_of[mask[self._docs]], minlength=len(self.values))
-        counts: dict[str, dict[str, int]] = {}
-        for index in np.flatnonzero(tally):
-            name, term = self.values[index]
-            counts.setdefault(name, {})[term] = int(tally[index])
-        return {
-            name: dict(sorted(counts[name].items(), key=lambda kv: (-kv[1], kv[0])))
-            for name in FACET_FIELDS
-            if name in counts
-        }
+    def allowed(self, filters: dict[str, list[str]]) -> set[int] | None:
+        """The documents within the filters (any value within a facet, every facet)."""
+        allowed: set[int] | None = None
+        for name, values in filters.items():
+            within: set[int] = set()
+            for value in values:
+                within |= self.docs.get(name, {}).get(value, set())
+            allowed = within if allowed is None else allowed & within
+        return allowed
+
+    def without_stubs(self, allowed: set[int] | None) -> set[int]:
+        return self.described if allowed is None else self.described & allowed
+
+    def stubs_in(self, allowed: set[int] | None) -> set[int]:
+        return self.stubs if allowed is None else self.stubs & allowed
+
+    def counts(self, matched: set[int]) -> dict[str, dict[str, int]]:
+        """For every facet field, how many matched documents carry each value."""
+        out: dict[str, dict[str, int]] = {}
+        for name in FACET_FIELDS:
+            counts = {term: len(docs & matched) for term, docs in self.docs.get(name, {}).items()}
+            counts = {term: n for term, n in counts.items() if n}
+            if counts:
+                out[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        return out

@@ -28,12 +28,11 @@ import time
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whoosh.util.filelock import FileLock
 
 from widw.atomic import write_atomic
-from widw.content.library import Library
 from widw.search.analysis import compound_words
 from widw.search.documents import (
     SearchDocument,
@@ -43,6 +42,9 @@ from widw.search.documents import (
 )
 from widw.search.engine import EngineFactory, IndexUnavailableError, ProgressCallback, SearchEngine
 from widw.search.whoosh_engine import WhooshEngine
+
+if TYPE_CHECKING:
+    from widw.content.library import Library
 
 CACHE_SUBDIR = Path(".cache") / "widw" / "search"
 POINTER = "CURRENT"
@@ -55,6 +57,9 @@ SMALL_UPDATE = 10
 """Up to this many changed documents are always updated in place."""
 
 LOCK_TIMEOUT = 60.0
+
+OWN_FILES = frozenset({"lock", "related.json", "snapshot.json"})
+"""Files of ours beside the index directories."""
 
 
 def search_cache_dir(root: Path) -> Path:
@@ -96,6 +101,18 @@ def ensure_index(
     engine_factory: EngineFactory = WhooshEngine,
 ) -> SearchIndex:
     """Bring the index in `cache_dir` up to date with `library` and open it."""
+    index = _ensure(library, cache_dir, progress, rebuild, engine_factory)
+    index.engine.set_synonyms(library.vocabulary.synonyms)
+    return index
+
+
+def _ensure(
+    library: Library,
+    cache_dir: Path,
+    progress: ProgressCallback | None,
+    rebuild: bool,
+    engine_factory: EngineFactory,
+) -> SearchIndex:
     wordset = compound_words(library.vocabulary.words())
     hashes = input_hashes(library)
     try:
@@ -128,13 +145,28 @@ def ensure_index(
         return SearchIndex(engine, directory, report, hashes)
 
 
+def open_current(cache_dir: Path) -> WhooshEngine | None:
+    """The live index as it is, without the library (None if there is none or it fails)."""
+    # Whoosh leaves a file open when a damaged index fails to load; closing it then warns.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            name = (cache_dir / POINTER).read_text(encoding="utf-8").strip()
+            if not name.startswith("index-") or "/" in name or "\\" in name:
+                return None
+            return WhooshEngine.open_built(cache_dir / name)
+        except Exception:  # a missing, corrupt or foreign index: the caller takes the long way
+            gc.collect()
+            return None
+
+
 def _open_current(
     cache_dir: Path, wordset: frozenset[str], factory: EngineFactory, notices: list[str]
 ) -> tuple[SearchEngine, Path, dict[str, str]] | None:
     """The live index with its manifest, or None (with a notice if something was wrong)."""
     pointer = cache_dir / POINTER
     if not pointer.exists():
-        if any(p.name not in {"lock", "related.json"} for p in cache_dir.iterdir()):
+        if any(p.name not in OWN_FILES for p in cache_dir.iterdir()):
             notices.append(
                 f"De zoekmap {cache_dir} bevat bestanden die niet bij een zoekindex van widw "
                 "horen; er wordt een nieuwe zoekindex naast gebouwd."

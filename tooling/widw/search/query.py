@@ -25,9 +25,9 @@ _WORD = re.compile(r"\w+(?:\.?\w+)*")
 _OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "EN", "OF", "NIET"})
 
 
-def make_parser(schema: Any) -> qparser.QueryParser:
+def make_parser(schema: Any, group: Any = qparser.AndGroup) -> qparser.QueryParser:
     """A parser over the text fields, with Dutch aliases for the operators."""
-    parser = qparser.MultifieldParser(list(TEXT_FIELDS), schema, group=qparser.AndGroup)
+    parser = qparser.MultifieldParser(list(TEXT_FIELDS), schema, group=group)
     parser.replace_plugin(
         qparser.OperatorsPlugin(
             And=r"(?<=\s)(AND|EN)(?=\s)",
@@ -77,7 +77,7 @@ def parse_query(parser: qparser.QueryParser, text: str) -> wq.Query:
         raise QuerySyntaxError(
             "de zoekvraag is niet te begrijpen; controleer operatoren en velden."
         )
-    if isinstance(parsed, wq.qcore._NullQuery):
+    if parsed is wq.NullQuery:
         raise QuerySyntaxError(
             "er blijft geen zoekwoord over: de zoekvraag bestaat alleen uit heel gewone woorden "
             "(zoals 'de', 'en', 'van') of operatoren."
@@ -97,6 +97,13 @@ def filter_query(filters: dict[str, list[str]]) -> wq.Query | None:
     if not parts:
         return None
     return wq.And(parts) if len(parts) > 1 else parts[0]
+
+
+def is_simple(text: str) -> bool:
+    """Only plain words: no operators, phrases, fields, prefixes or parentheses."""
+    if any(char in text for char in '"():*?'):
+        return False
+    return not any(word in _OPERATORS for word in text.split())
 
 
 def plain_words(text: str) -> list[tuple[int, int, str]]:

@@ -1,25 +1,38 @@
-"""Related cases: more-like-this from the index, blended with shared themes and elements.
+"""Related cases: what a reader would pick next, from shared facts and similar text.
+
+The score of a candidate for a case blends (weights in `WEIGHTS`):
+
+* shared themes, elements and kinds of initiative (Dice overlap of each list);
+* the same bundle and the same kind of outcome;
+* text similarity: the cosine of tf-idf vectors of the cases' prose (summary, body, outcome)
+  that keeps only terms found in at least two cases and in at most half of them, and caps
+  each term's share of a vector at `TERM_CAP` (then normalises again), so one accidental
+  rare word can never decide on its own.
+
+Only described cases with real substance are suggested: at least `MIN_WORDS` words of
+prose and `MIN_FACTS` known facts (themes, elements, kinds, outcome, actors, funding). A
+case that says little more than its name and place is never suggested. Stubs do get
+suggestions (from their bundle, their themes and the text they have), so a reader of a
+stub page can move on; they are never suggested themselves.
 
 Computed at build time and cached in `related.json` next to the index. What counts as
 input for one case's list:
 
 * the case's own content hash (everything it contributes to the index, see
   `SearchDocument.content_hash`), and the content hashes of the cases in its cached list;
-* globally: the algorithm version, `limit`, the analysis key and the set of described
-  (non-stub) cases. A change there recomputes every list.
+* globally: the algorithm version, `limit`, the analysis key and the set of suggestable
+  cases. A change there recomputes every list.
 
-So editing a case recomputes its own list and the lists that show it; a new, removed or
-re-classified case recomputes all. Term weights depend on the whole corpus, so an unrelated
-edit can shift scores slightly without a recompute: that small staleness buys fast rebuilds.
-
-Stubs are never suggested. Stubs do get suggestions (from their themes, elements and the
-little text they have), so a reader of a stub page can still move on.
+Term weights depend on the whole corpus, so an unrelated edit can shift scores slightly
+without a recompute: that small staleness buys fast rebuilds.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -27,22 +40,46 @@ from typing import Any
 from widw.atomic import write_atomic
 from widw.content.library import Library
 from widw.content.models import Case
+from widw.search.analysis import DUTCH_STOP_WORDS, fold, stem
 from widw.search.index import SearchIndex, ensure_index
 
 RELATED_FILE = "related.json"
-ALGORITHM = "related-1"
-CANDIDATES = 15
-"""More-like-this results considered per case."""
+ALGORITHM = "related-2"
 
-ALL_PAIRS_LIMIT = 300
-"""Up to this many described cases, every pair is scored (not only more-like-this hits)."""
+WEIGHTS = {
+    "themes": 0.30,
+    "elements": 0.10,
+    "kinds": 0.10,
+    "bundle": 0.10,
+    "outcome": 0.05,
+    "text": 0.35,
+}
+"""Blend of the signals (each between 0 and 1)."""
 
-WEIGHTS = (0.6, 0.25, 0.15)
-"""Blend of normalised more-like-this score, shared themes and shared elements (Jaccard)."""
-
-
-MIN_SCORE = 0.15
+MIN_SCORE = 0.1
 """Weaker candidates are left out: better two good suggestions than three."""
+
+MIN_WORDS = 12
+"""Prose words a case needs to be suggested."""
+
+MIN_FACTS = 2
+"""Known facts a case needs to be suggested (see `facts`)."""
+
+TERM_CAP = 0.3
+"""Largest share (as a component of the unit vector) one term may have."""
+
+MAX_DOC_SHARE = 0.5
+"""Terms found in more than this share of the cases say nothing about likeness."""
+
+TOP_TERMS = 25
+"""Terms per case used to find candidates in large libraries."""
+
+ALL_PAIRS_LIMIT = 400
+"""Up to this many cases, every pair is scored; above it only candidates sharing terms."""
+
+CANDIDATES = 60
+
+_WORD = re.compile(r"\w+")
 
 
 def related_cases(library: Library, cache_dir: Path, limit: int = 3) -> dict[str, list[str]]:
@@ -58,76 +95,146 @@ def compute_related(
     library: Library, index: SearchIndex, cache_dir: Path, limit: int = 3
 ) -> dict[str, list[str]]:
     """Related cases using an open index, reusing cached lists whose inputs are unchanged."""
-    described = sorted(s for s, c in library.cases.items() if c.status == "beschreven")
-    key = _hash(ALGORITHM, str(limit), index.engine.analysis_key, *described)
+    suggestable = sorted(s for s, c in library.cases.items() if is_suggestable(c))
+    key = _hash(ALGORITHM, str(limit), index.engine.analysis_key, *suggestable)
     cache = _load(cache_dir / RELATED_FILE, key)
     hashes = {slug: index.hashes.get(f"casus:{slug}", "") for slug in library.cases}
     entries: dict[str, dict[str, Any]] = {}
     result: dict[str, list[str]] = {}
-    finder = _Finder(library, index, set(described), limit)
+    finder: Finder | None = None
     for slug in library.cases:
         cached = cache.get(slug)
         if cached is not None and cached["input"] == _input(slug, cached["related"], hashes):
             related = list(cached["related"])
         else:
+            finder = finder or Finder(library, limit)
             related = finder.related(library.cases[slug])
         entries[slug] = {"input": _input(slug, related, hashes), "related": related}
         result[slug] = related
     if entries != cache:
-        data = {"format": 1, "key": key, "entries": entries}
+        data = {"format": 2, "key": key, "entries": entries}
         write_atomic(cache_dir / RELATED_FILE, json.dumps(data, indent=1, sort_keys=True) + "\n")
     return result
 
 
-class _Finder:
-    """Scores candidate cases for one case at a time."""
+def prose(case: Case) -> str:
+    """The text a reader reads about a case: summary, body and outcome."""
+    return "\n".join(p for p in (case.summary, case.body, case.outcome.description) if p)
 
-    def __init__(self, library: Library, index: SearchIndex, described: set[str], limit: int):
+
+def facts(case: Case) -> int:
+    """How many facts about a case are known (themes, elements, kinds, outcome, …)."""
+    known = [*case.themes, *case.elements, *case.kinds, *case.actors, *case.funding]
+    return len(known) + (1 if case.outcome.kind else 0)
+
+
+def is_suggestable(case: Case) -> bool:
+    """A described case with enough text and facts to be worth a reader's click."""
+    return (
+        case.status == "beschreven"
+        and len(prose(case).split()) >= MIN_WORDS
+        and facts(case) >= MIN_FACTS
+    )
+
+
+class Finder:
+    """Scores candidate cases for one case at a time (text vectors computed once)."""
+
+    def __init__(self, library: Library, limit: int) -> None:
         self.library = library
-        self.index = index
-        self.described = described
         self.limit = limit
+        self.suggestable = {s for s, c in library.cases.items() if is_suggestable(c)}
+        self.vectors = text_vectors({s: prose(c) for s, c in library.cases.items()})
         self.by_term: dict[str, set[str]] = {}
-        for slug in described:
-            case = library.cases[slug]
-            for term in _terms(case):
-                self.by_term.setdefault(term, set()).add(slug)
+        if len(self.suggestable) > ALL_PAIRS_LIMIT:
+            for slug in self.suggestable:
+                for term in _top(self.vectors[slug]):
+                    self.by_term.setdefault(term, set()).add(slug)
+                for term in _facts(library.cases[slug]):
+                    self.by_term.setdefault(term, set()).add(slug)
 
     def related(self, case: Case) -> list[str]:
-        mlt = dict(self.index.engine.more_like(f"casus:{case.slug}", CANDIDATES))
-        top = max(mlt.values(), default=0.0) or 1.0
-        if len(self.described) <= ALL_PAIRS_LIMIT:
-            pool = set(self.described)
+        """The best-scoring suggestable cases for `case`, at most `limit`."""
+        scored = [(-round(self.score(case, self.library.cases[s]), 9), s) for s in self._pool(case)]
+        return [slug for score, slug in sorted(scored) if -score >= MIN_SCORE][: self.limit]
+
+    def score(self, case: Case, other: Case) -> float:
+        """How related `other` is to `case`, between 0 and 1."""
+        number = case.bundle.number if case.bundle else None
+        same_bundle = bool(number) and other.bundle is not None and other.bundle.number == number
+        same_outcome = bool(case.outcome.kind) and case.outcome.kind == other.outcome.kind
+        mine, theirs = self.vectors[case.slug], self.vectors[other.slug]
+        text = sum(weight * theirs.get(term, 0.0) for term, weight in mine.items())
+        return (
+            WEIGHTS["themes"] * _dice(case.themes, other.themes)
+            + WEIGHTS["elements"] * _dice(case.elements, other.elements)
+            + WEIGHTS["kinds"] * _dice(case.kinds, other.kinds)
+            + WEIGHTS["bundle"] * same_bundle
+            + WEIGHTS["outcome"] * same_outcome
+            + WEIGHTS["text"] * text
+        )
+
+    def _pool(self, case: Case) -> set[str]:
+        if not self.by_term:
+            pool = set(self.suggestable)
         else:
-            pool = set(mlt) | self._sharing(case)
+            counts: Counter[str] = Counter()
+            for term in [*_top(self.vectors[case.slug]), *_facts(case)]:
+                counts.update(self.by_term.get(term, ()))
+            pool = {slug for slug, _ in counts.most_common(CANDIDATES + 1)}
         pool.discard(case.slug)
-        scored = []
-        for slug in pool:
-            other = self.library.cases[slug]
-            score = (
-                WEIGHTS[0] * mlt.get(slug, 0.0) / top
-                + WEIGHTS[1] * _jaccard(case.themes, other.themes)
-                + WEIGHTS[2] * _jaccard(case.elements, other.elements)
-            )
-            if score >= MIN_SCORE:
-                scored.append((-round(score, 9), slug))
-        return [slug for _, slug in sorted(scored)[: self.limit]]
-
-    def _sharing(self, case: Case) -> set[str]:
-        """The cases sharing most themes and elements (for large libraries)."""
-        counts: Counter[str] = Counter()
-        for term in _terms(case):
-            counts.update(self.by_term.get(term, ()))
-        return {slug for slug, _ in counts.most_common(CANDIDATES + 1)}
+        return pool
 
 
-def _terms(case: Case) -> list[str]:
+def text_vectors(texts: dict[str, str]) -> dict[str, dict[str, float]]:
+    """Capped, unit-length tf-idf vectors over terms found in 2 up to half of the texts."""
+    counts = {key: Counter(_tokens(text)) for key, text in texts.items()}
+    frequency: Counter[str] = Counter()
+    for found in counts.values():
+        frequency.update(found.keys())
+    total = len(texts)
+    most = max(2, int(MAX_DOC_SHARE * total))
+    useful = {term for term, n in frequency.items() if 2 <= n <= most}
+    vectors: dict[str, dict[str, float]] = {}
+    for key, found in counts.items():
+        raw = {
+            term: (1 + math.log(n)) * math.log(total / frequency[term])
+            for term, n in found.items()
+            if term in useful
+        }
+        vectors[key] = _capped_unit(raw)
+    return vectors
+
+
+def _capped_unit(vector: dict[str, float]) -> dict[str, float]:
+    """Scale to length 1 with no component above TERM_CAP (a few rounds of capping)."""
+    for _ in range(4):
+        norm = math.sqrt(sum(v * v for v in vector.values()))
+        if not norm:
+            return {}
+        vector = {t: v / norm for t, v in vector.items()}
+        if max(vector.values()) <= TERM_CAP + 1e-9:
+            break
+        vector = {t: min(v, TERM_CAP) for t, v in vector.items()}
+    return vector
+
+
+def _tokens(text: str) -> list[str]:
+    words = (fold(w) for w in _WORD.findall(text))
+    return [stem(w) for w in words if len(w) > 2 and w not in DUTCH_STOP_WORDS and w.isalpha()]
+
+
+def _top(vector: dict[str, float]) -> list[str]:
+    return [term for term, _ in sorted(vector.items(), key=lambda kv: -kv[1])[:TOP_TERMS]]
+
+
+def _facts(case: Case) -> list[str]:
     return [f"t:{t}" for t in case.themes] + [f"e:{e}" for e in case.elements]
 
 
-def _jaccard(a: list[str], b: list[str]) -> float:
+def _dice(a: list[str], b: list[str]) -> float:
     left, right = set(a), set(b)
-    return len(left & right) / len(left | right) if left and right else 0.0
+    return 2 * len(left & right) / (len(left) + len(right)) if left and right else 0.0
 
 
 def _input(slug: str, related: list[str], hashes: dict[str, str]) -> str:
@@ -144,7 +251,7 @@ def _load(path: Path, key: str) -> dict[str, dict[str, Any]]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    if not isinstance(data, dict) or data.get("key") != key or data.get("format") != 1:
+    if not isinstance(data, dict) or data.get("key") != key or data.get("format") != 2:
         return {}
     entries = data.get("entries")
     if not isinstance(entries, dict):

@@ -1,20 +1,27 @@
 """The Whoosh 2.7.4 implementation of `SearchEngine`: schema, writing, searching.
 
-Searching parses with Whoosh and ranks with `widw.search.evaluate` (Whoosh's BM25F over
-numpy arrays) instead of Whoosh's collector, which scores every match one at a time.
+Only Whoosh's public API is used: `Searcher.docs_for_query` gives every match (unscored)
+for the total and the facet counts, `Searcher.search` ranks the top hits (BM25F, with a
+filter to put described entries before stubs), `Searcher.corrector` suggests spellings. What a query
+may match is widened in `widw.search.understanding`; `widw.search.facets` counts facets.
+
+Searching, step by step: parse with all words required; widen every text term (synonyms,
+plural, prefix, compound parts); if nothing matches, correct one typo per word and search
+the corrected query ("bedoelde je …?"); if all words together find fewer than
+`FEW_RESULTS`, search again for any of the words and say so.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Sequence
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import whoosh
 from whoosh import index as wi
+from whoosh import qparser
 from whoosh import query as wq
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.index import LockError
@@ -23,40 +30,41 @@ from whoosh.searching import Searcher
 from widw.search.analysis import (
     ANALYSIS_VERSION,
     DUTCH_STOP_WORDS,
+    CompoundSplitFilter,
     WordTokens,
     analyzer_for_wordset,
     fold,
     plain_analyzer,
+    stem,
     words_hash,
 )
-from widw.search.columns import IndexColumns
-from widw.search.documents import FACET_FIELDS, TEXT_FIELDS, SearchDocument
+from widw.search.documents import FACET_FIELDS, SearchDocument
 from widw.search.engine import (
     IndexUnavailableError,
     ProgressCallback,
     QuerySyntaxError,
-    SearchHit,
     SearchRequest,
     SearchResults,
 )
-from widw.search.evaluate import Evaluator, Matches
+from widw.search.explain import HitMaker
 from widw.search.facets import FacetCounter
-from widw.search.query import (
-    filter_query,
-    make_parser,
-    parse_query,
-    plain_words,
-)
-from widw.search.snippets import SnippetMaker
+from widw.search.query import is_simple, make_parser, parse_query, plain_words
+from widw.search.understanding import QueryExpander, Synonyms
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 """Bump when fields change, so existing indexes are rebuilt."""
 
-MLT_TERMS = 10
-"""Key terms per more-like-this query: each costs a pass over its postings."""
+FEW_RESULTS = 3
+"""Fewer results with all words together: search for any of the words as well."""
+
+ANY_WORD_FACTOR = 0.9
+"""Whoosh's OrGroup factor: documents with more of the words rank higher."""
 
 WRITE_TIMEOUT = 10.0
 """Seconds to wait for another process that holds the index's write lock."""
+
+KEYWORD_BOOST = 0.4
+"""Weight of vocabulary labels and search words against the prose (1.0) and title (3.0)."""
 
 
 def build_schema(wordset: frozenset[str]) -> Schema:
@@ -69,30 +77,33 @@ def build_schema(wordset: frozenset[str]) -> Schema:
         slug=ID(stored=True),
         titel=TEXT(analyzer=dutch, stored=True, field_boost=3.0),
         tekst=TEXT(analyzer=dutch),
+        trefwoorden=TEXT(analyzer=dutch, field_boost=KEYWORD_BOOST),
+        labels=STORED(),
         weergave=STORED(),
         woorden=TEXT(analyzer=plain_analyzer(), phrase=False),
         plaats=STORED(),
         url=STORED(),
-        rang=ID(sortable=True),
         **facets,
     )
 
 
 def document_fields(doc: SearchDocument) -> dict[str, Any]:
     """The Whoosh field values of one document."""
+    keywords = "\n".join(words for _, words in doc.keywords)
     fields: dict[str, Any] = {
         "sleutel": doc.key,
         "soort": doc.kind,
         "slug": doc.slug,
         "titel": doc.title,
         "tekst": doc.text,
+        "trefwoorden": keywords,
+        "labels": json.dumps(doc.keywords, ensure_ascii=False),
         "weergave": doc.display or doc.title,
-        "woorden": f"{doc.title}\n{doc.text}",
+        "woorden": f"{doc.title}\n{doc.text}\n{keywords}",
         "plaats": doc.place,
         "url": doc.url,
     }
     fields.update({name: " ".join(values) for name, values in doc.facets.items()})
-    fields["rang"] = "1" if "stub" in doc.facets.get("status", []) else "0"
     return fields
 
 
@@ -101,16 +112,37 @@ class WhooshEngine:
 
     def __init__(self, directory: Path, wordset: frozenset[str]) -> None:
         self.directory = directory
+        self.wordset = wordset
         self.schema = build_schema(wordset)
         key = "|".join(
             (ANALYSIS_VERSION, SCHEMA_VERSION, whoosh.versionstring(), words_hash(wordset))
         )
         self.analysis_key = hashlib.sha256(key.encode()).hexdigest()
-        self._index: Any = None
-        self._searcher: Searcher | None = None
-        self._parser = make_parser(self.schema)
-        self._snippets = SnippetMaker(WordTokens(wordset))
-        self._columns_view: _View | None = None
+        self.synonyms = Synonyms()
+        self.index: Any = None
+        self.searcher: Searcher | None = None
+        self.view: FacetCounter | None = None
+        self.parser = make_parser(self.schema)
+        self.any_parser = make_parser(self.schema, qparser.OrGroup.factory(ANY_WORD_FACTOR))
+        self.compounds = CompoundSplitFilter(wordset)
+        self.hits = HitMaker(WordTokens(wordset))
+
+    @classmethod
+    def open_built(cls, directory: Path) -> WhooshEngine:
+        """Open an existing index without the library: the compound words come from the
+        schema Whoosh stored with the index."""
+        ix = wi.open_dir(str(directory))
+        wordset: frozenset[str] = frozenset()
+        for item in ix.schema["tekst"].analyzer.items:
+            if isinstance(item, CompoundSplitFilter):
+                wordset = item.wordset
+        engine = cls(directory, wordset)
+        engine.index = ix
+        return engine
+
+    def set_synonyms(self, groups: Sequence[Sequence[str]]) -> None:
+        """Use these synonym groups from now on (query time only: no rebuild needed)."""
+        self.synonyms = Synonyms.from_groups(groups)
 
     # -- writing -----------------------------------------------------------------------
 
@@ -127,7 +159,7 @@ class WhooshEngine:
         except BaseException:
             writer.cancel()
             raise
-        self._index = ix
+        self.index = ix
 
     def update(
         self,
@@ -163,82 +195,90 @@ class WhooshEngine:
     # -- reading -----------------------------------------------------------------------
 
     def search(self, request: SearchRequest) -> SearchResults:
-        """Ranked hits with snippets (top `limit` only), facet counts and a suggestion."""
+        """Ranked hits with snippets, facet counts, a typo correction and any-word fallback."""
         searcher = self._current_searcher()
         view = self._view(searcher)
-        parsed = parse_query(self._parser, request.query)
-        found = self._matches(view, parsed, request)
-        suggestion = None
+        allowed = view.allowed(request.filters)
+        query = request.query
+        if is_simple(query):  # "community centre" → "buurthuis"
+            query = self.synonyms.rewrite(query)
+        parsed = self._parse(self.parser, query)
+        found = self._run(searcher, view, parsed, allowed, request.limit)
+        suggestion = corrected = None
         if not found.total:
-            suggestion = self.suggest(request.query)
+            suggestion = self.suggest(query)
             if suggestion is not None:
-                corrected = parse_query(self._parser, suggestion)
-                if not self._matches(view, corrected, request).total:
+                parsed_fix = self._parse(self.parser, suggestion)
+                fixed = self._run(searcher, view, parsed_fix, allowed, request.limit)
+                if fixed.total:
+                    found, parsed, corrected = fixed, parsed_fix, suggestion
+                else:
                     suggestion = None
-        terms = self._terms(searcher, parsed)
-        hits = [
-            self._hit(searcher.stored_fields(docnum), score, terms)
-            for docnum, score in found.ranked(view.groups, max(1, request.limit))
-        ]
-        facets = view.facets.counts(found.mask) if found.total else {}
-        return SearchResults(request.query, found.total, hits, facets, suggestion)
+        used = corrected or query
+        any_word, all_words = False, found.total
+        if self._may_widen(used, found.total):
+            parsed_any = self._parse(self.any_parser, used, any_part=True)
+            wider = self._run(searcher, view, parsed_any, allowed, request.limit)
+            if wider.total > found.total:
+                # what matched every word stays on top, in its own order
+                seen = {docnum for docnum, _ in found.ranked}
+                rest = [item for item in wider.ranked if item[0] not in seen]
+                ranked = (found.ranked + rest)[: max(1, request.limit)]
+                found = _Found(wider.total, ranked, wider.docs)
+                parsed, any_word = wq.Or([parsed, parsed_any]), True
+        typed = {stem(fold(word)) for _, _, word in plain_words(used)}
+        hits = self.hits.make(searcher, parsed, found.ranked, self.synonyms, typed)
+        facets = view.counts(found.docs) if found.total else {}
+        return SearchResults(
+            request.query,
+            found.total,
+            hits,
+            facets,
+            suggestion,
+            corrected=corrected,
+            any_word=any_word,
+            all_words=all_words if any_word else found.total,
+        )
 
-    def _matches(self, view: _View, parsed: wq.Query, request: SearchRequest) -> Matches:
-        """Every match with its score, within the request's facet filters."""
-        filters = filter_query(request.filters)
+    def _may_widen(self, text: str, total: int) -> bool:
+        """Plain words only: several finding fewer than FEW_RESULTS, or a compound none."""
+        if not is_simple(text) or total >= FEW_RESULTS:
+            return False
+        words = plain_words(text)
+        if len(words) > 1:
+            return True
+        return not total and bool(words and self.compounds.parts(fold(words[0][2])))
+
+    def _parse(self, parser: qparser.QueryParser, text: str, *, any_part: bool = False) -> wq.Query:
+        parsed = parse_query(parser, text)
+        reader = self._current_searcher().reader()
+        expander = QueryExpander(self.synonyms, self.compounds, reader)
+        written = (word for _, _, word in plain_words(text))
+        return expander.expand(parsed, written, any_part=any_part)
+
+    def _run(
+        self,
+        searcher: Searcher,
+        view: FacetCounter,
+        parsed: wq.Query,
+        allowed: set[int] | None,
+        limit: int,
+    ) -> _Found:
+        """Described entries first, then stubs (only a name and a place), each by score."""
+        limit = max(1, limit)
+        ranked: list[tuple[int, float]] = []
         try:
-            found = view.evaluator.matches(parsed)
-            if filters is not None:
-                found = found.within(view.evaluator.mask(filters))
+            docs = set(searcher.docs_for_query(parsed)) & view.all  # every live match
+            if allowed is not None:
+                docs &= allowed
+            # Whoosh reads an empty filter as no filter at all: skip such a search.
+            for within in (view.without_stubs(allowed), view.stubs_in(allowed)):
+                if len(ranked) < limit and not within.isdisjoint(docs):
+                    found = searcher.search(parsed, limit=limit - len(ranked), filter=within)
+                    ranked += list(found.items())
         except wq.QueryError as exc:
             raise QuerySyntaxError(_dutch_query_error(str(exc))) from None
-        return found
-
-    def _terms(self, searcher: Searcher, parsed: wq.Query) -> frozenset[str]:
-        """The text terms the query asks for, plus the words its wildcards match."""
-        found = set(parsed.all_terms(phrases=True))
-        reader = searcher.reader()
-        for sub in parsed.leaves():
-            if isinstance(sub, wq.PatternQuery) and sub.field() in TEXT_FIELDS:
-                found.update((sub.field(), t) for t in islice(sub._btexts(reader), 100))
-        return frozenset(
-            text.decode("utf-8") if isinstance(text, bytes) else str(text)
-            for field, text in found
-            if field in TEXT_FIELDS
-        )
-
-    def _hit(self, stored: dict[str, Any], score: float, terms: frozenset[str]) -> SearchHit:
-        return SearchHit(
-            kind=stored["soort"],
-            slug=stored["slug"],
-            title=stored["titel"],
-            place=stored.get("plaats", ""),
-            url=stored["url"],
-            score=round(score, 4),
-            snippet=self._snippets.make(stored.get("weergave", ""), terms),
-        )
-
-    def more_like(self, key: str, limit: int, kind: str = "casus") -> list[tuple[str, float]]:
-        """Described documents of `kind` whose text is most like `key`'s (Bo1 key terms).
-
-        Whoosh's `Searcher.more_like`, with the OR of key terms scored column-wise.
-        """
-        searcher = self._current_searcher()
-        docnum = searcher.document_number(sleutel=key)
-        if docnum is None:
-            return []
-        text = searcher.stored_fields(docnum).get("weergave", "")
-        key_terms = searcher.key_terms_from_text("tekst", text, numterms=MLT_TERMS, normalize=False)
-        if not key_terms:
-            return []
-        likeness = wq.Or([wq.Term("tekst", word, boost=weight) for word, weight in key_terms])
-        evaluator = self._view(searcher).evaluator
-        described = wq.And([wq.Term("soort", kind), wq.Term("status", "beschreven")])
-        allowed = evaluator.mask(described).copy()
-        allowed[docnum] = False
-        found = evaluator.matches(likeness).within(allowed)
-        ranked = found.ranked(np.zeros(allowed.size, dtype=int), limit)
-        return [(searcher.stored_fields(doc)["slug"], score) for doc, score in ranked]
+        return _Found(len(docs), ranked, docs)
 
     def suggest(self, query: str) -> str | None:
         """Replace unknown words by the closest indexed word (Whoosh's spelling corrector)."""
@@ -248,7 +288,11 @@ class WhooshEngine:
         corrected = query
         for start, end, word in reversed(plain_words(query)):
             folded = fold(word)
-            if len(folded) < 3 or folded in DUTCH_STOP_WORDS or ("woorden", folded) in reader:
+            if (
+                len(folded) < 3
+                or folded in DUTCH_STOP_WORDS
+                or reader.doc_frequency("woorden", folded)
+            ):
                 continue
             options = corrector.suggest(folded, limit=1, maxdist=2, prefix=1)
             if options:
@@ -257,44 +301,43 @@ class WhooshEngine:
 
     def close(self) -> None:
         self._close_searcher()
-        self._index = None
+        if self.index is not None:
+            self.index.close()
+        self.index = None
 
     # -- internals ---------------------------------------------------------------------
 
     def _open(self) -> Any:
-        if self._index is None:
-            self._index = wi.open_dir(str(self.directory), schema=self.schema)
-        return self._index
+        if self.index is None:
+            self.index = wi.open_dir(str(self.directory), schema=self.schema)
+        return self.index
 
-    def _view(self, searcher: Searcher) -> _View:
-        if self._columns_view is None or self._columns_view.searcher is not searcher:
-            self._columns_view = _View(searcher)
-        return self._columns_view
+    def _view(self, searcher: Searcher) -> FacetCounter:
+        if self.view is None or self.view.searcher is not searcher:
+            self.view = FacetCounter(searcher)
+        return self.view
 
     def _current_searcher(self) -> Searcher:
-        if self._searcher is None:
-            self._searcher = self._open().searcher()
-        elif not self._searcher.up_to_date():
-            self._searcher = self._searcher.refresh()
-        return self._searcher
+        if self.searcher is None:
+            self.searcher = self._open().searcher()
+        elif not self.searcher.up_to_date():
+            self.searcher = self.searcher.refresh()
+        return self.searcher
 
     def _close_searcher(self) -> None:
-        if self._searcher is not None:
-            self._searcher.close()
-        self._searcher = None
-        self._columns_view = None
+        if self.searcher is not None:
+            self.searcher.close()
+        self.searcher = None
+        self.view = None
 
 
-class _View:
-    """What searching needs from one searcher, read once: arrays, facets, rank groups."""
+class _Found:
+    """The matches of one query: how many, the ranked top and every document number."""
 
-    def __init__(self, searcher: Searcher) -> None:
-        self.searcher = searcher
-        columns = IndexColumns(searcher)
-        self.evaluator = Evaluator(columns)
-        self.facets = FacetCounter(columns)
-        self.groups = np.array([value == "1" for value in columns.column("rang")], dtype=int)
-        """Rank group per document: stubs (only a name and a place) after the rest."""
+    def __init__(self, total: int, ranked: list[tuple[int, float]], docs: set[int]) -> None:
+        self.total = total
+        self.ranked = ranked
+        self.docs = docs
 
 
 def _report(progress: ProgressCallback | None, done: int, total: int) -> None:
