@@ -80,8 +80,8 @@ def explanation(name: str, relation: str, city: dict[str, Any], place: dict[str,
         "hoofdplaats": f"{shown} (hoofdplaats van de gemeente {place.get('gemeente')})",
     }[relation]
     text = (
-        f"Coördinaten van {where} uit GeoNames (geonameid {city['geonameid']}, CC BY 4.0), "
-        "niet van het initiatief zelf; opgezocht met tooling/scripts/place_coordinates.py."
+        f"Coördinaten van {where} volgens GeoNames (nummer {city['geonameid']}), "
+        "niet van het initiatief zelf."
     )
     return "\n      ".join(textwrap.wrap(text, 88))
 
