@@ -155,7 +155,7 @@ def _svg(markers: list[Marker], label: str) -> str:
     if elsewhere:
         box_w = 16 + 18 * len(elsewhere)
         parts.append(
-            f'<g aria-hidden="true"><rect class="widw-nl__vak" x="4" y="4" width="{max(box_w, 96)}"'
+            f'<g aria-hidden="true"><rect class="widw-nl__vak" x="4" y="4" width="{max(box_w, 142)}"'
             ' height="46" rx="3"/><text class="widw-nl__tekst" x="10" y="20">online of zonder plaats'
             "</text></g>"
         )

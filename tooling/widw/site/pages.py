@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
@@ -140,7 +141,10 @@ def episode_rows(ctx: SiteContext, episode: Episode) -> list[Row]:
     if episode.guests:
         rows.append(Row("Gasten", [Item(t) for t in people(episode.guests)]))
     if episode.url:
-        rows.append(Row("Beluisteren of bekijken", [Item(episode.url, episode.url)]))
+        host = urlsplit(episode.url).hostname or episode.url
+        what = {"podcast": "aflevering", "film": "film"}.get(episode.kind, "pagina")
+        text = f"naar de {what} ({host})"
+        rows.append(Row("Beluisteren of bekijken", [Item(text, episode.url)]))
     return rows
 
 
