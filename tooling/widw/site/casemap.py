@@ -188,17 +188,16 @@ def _positions(markers: list[Marker]) -> tuple[list[tuple[Marker, float, float]]
 
 
 def _marker_svg(marker: Marker, x: float, y: float) -> str:
+    """A linked marker; its accessible name is its <title> (also the tooltip)."""
     name = esc(_accessible_name(marker))
     if marker.count > 1 or marker.detail == "":
         r = min(4 + 2 * math.sqrt(marker.count), 16)
-        css = "widw-nl__punt widw-nl__punt--groep"
-        mark = f'<circle class="{css}" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"/>'
+        mark = f'<circle class="widw-nl__groep" cx="{x:.0f}" cy="{y:.0f}" r="{r:.0f}"/>'
     elif marker.stub:
-        d = f"M{x:.1f} {y - 6:.1f}l6 6-6 6-6-6z"
-        mark = f'<path class="widw-nl__punt widw-nl__punt--stub" d="{d}"/>'
+        mark = f'<path d="M{x:.0f} {y - 6:.0f}l6 6-6 6-6-6z"/>'
     else:
-        mark = f'<circle class="widw-nl__punt" cx="{x:.1f}" cy="{y:.1f}" r="5.5"/>'
-    return f'<a href="{esc(marker.href)}" aria-label="{name}"><title>{name}</title>{mark}</a>'
+        mark = f'<circle cx="{x:.0f}" cy="{y:.0f}" r="5.5"/>'
+    return f'<a href="{esc(marker.href)}"><title>{name}</title>{mark}</a>'
 
 
 def _legend(unit: str) -> str:
@@ -208,10 +207,10 @@ def _legend(unit: str) -> str:
         )
     return (
         '<p class="widw-nl__legenda">'
-        '<svg viewBox="0 0 14 14" aria-hidden="true"><circle class="widw-nl__punt" cx="7" cy="7"'
+        '<svg class="widw-nl__teken" viewBox="0 0 14 14" aria-hidden="true"><circle cx="7" cy="7"'
         ' r="5.5"/></svg> beschreven '
-        '<svg viewBox="0 0 14 14" aria-hidden="true"><path class="widw-nl__punt '
-        'widw-nl__punt--stub" d="M7 1l6 6-6 6-6-6z"/></svg> nog niet beschreven (stub)</p>'
+        '<svg class="widw-nl__teken" viewBox="0 0 14 14" aria-hidden="true"><path '
+        'd="M7 1l6 6-6 6-6-6z"/></svg> nog niet beschreven (stub)</p>'
     )
 
 

@@ -112,30 +112,26 @@ def chart_html(chart: Chart) -> str:
     )
     top = max(b.described + b.stubs for b in chart.bars) or 1
     height = ROW * len(chart.bars) + 4
-    rows = []
+    labels, solid, hatched, numbers = [], [], [], []
     for i, bar in enumerate(chart.bars):
         y = 2 + i * ROW
         wd = BAR * bar.described / top
         ws = BAR * bar.stubs / top
-        numbers = f"{bar.described} + {bar.stubs} stub" if bar.stubs else f"{bar.described}"
-        rows.append(
-            f'<text class="widw-grafiek__label" x="{LABEL - 6}" y="{y + 15}" '
-            f'text-anchor="end">{esc(bar.label)}</text>'
-            + (
-                f'<rect class="widw-grafiek__beschreven" x="{LABEL}" y="{y + 3}" '
-                f'width="{wd:.1f}" height="{ROW - 6}"/>'
-                if bar.described
-                else ""
+        labels.append(f'<text x="{LABEL - 6}" y="{y + 15}">{esc(bar.label)}</text>')
+        if bar.described:
+            solid.append(f'<rect x="{LABEL}" y="{y + 3}" width="{wd:.1f}" height="{ROW - 6}"/>')
+        if bar.stubs:
+            hatched.append(
+                f'<rect x="{LABEL + wd:.1f}" y="{y + 3}" width="{ws:.1f}" height="{ROW - 6}"/>'
             )
-            + (
-                f'<rect class="widw-grafiek__stub" x="{LABEL + wd:.1f}" y="{y + 3}" '
-                f'width="{ws:.1f}" height="{ROW - 6}" fill="url(#{ident}-arcering)"/>'
-                if bar.stubs
-                else ""
-            )
-            + f'<text class="widw-grafiek__getal" x="{LABEL + wd + ws + 6:.1f}" y="{y + 15}">'
-            f"{numbers}</text>"
-        )
+        text = f"{bar.described} + {bar.stubs} stub" if bar.stubs else f"{bar.described}"
+        numbers.append(f'<text x="{LABEL + wd + ws + 6:.1f}" y="{y + 15}">{text}</text>')
+    rows = [
+        f'<g class="widw-grafiek__label" text-anchor="end">{"".join(labels)}</g>',
+        f'<g class="widw-grafiek__beschreven">{"".join(solid)}</g>',
+        f'<g class="widw-grafiek__stub" fill="url(#{ident}-arcering)">{"".join(hatched)}</g>',
+        f'<g class="widw-grafiek__getal">{"".join(numbers)}</g>',
+    ]
     pattern = (
         f'<defs><pattern id="{ident}-arcering" width="5" height="5" '
         'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
