@@ -221,6 +221,13 @@ def _terms(vocab: dict[str, dict[str, object]], name: str) -> list[str]:
     return list(vocab[name])
 
 
+def _place_point(gemeente: int) -> dict[str, float]:
+    """A fixed point in the Netherlands per synthetic gemeente (own generator: the main
+    random stream, and so every other generated value, stays as it was)."""
+    rng = random.Random(gemeente)
+    return {"lat": round(rng.uniform(51.4, 53.1), 4), "lon": round(rng.uniform(4.6, 6.8), 4)}
+
+
 def _case(i: int, text: _Text, vocab: dict[str, dict[str, object]], n_lessons: int) -> str:
     rng = text.rng
     stub = i % 5 == 4
@@ -236,6 +243,7 @@ def _case(i: int, text: _Text, vocab: dict[str, dict[str, object]], n_lessons: i
             "gemeente": f"Gemeente {i % 97}",
             "wijk": f"Wijk {i % 13}",
             "provincie": rng.choice(_terms(vocab, "provincies")),
+            "coordinaten": _place_point(i % 97),
         },
         "periode": {"begin": str(rng.randint(2005, 2021)), "einde": "onbekend"},
         "soort": rng.sample(_terms(vocab, "soorten"), 1),
@@ -256,6 +264,9 @@ def _case(i: int, text: _Text, vocab: dict[str, dict[str, object]], n_lessons: i
                 "soort": "artikel",
                 "onderbouwt": ["samenvatting", "plaats"],
             }
+        ],
+        "afgeleid": [
+            {"veld": "plaats.coordinaten", "toelichting": "Punt van de (verzonnen) gemeente."}
         ],
         "laatst_gecontroleerd": "2026-11-01",
     }

@@ -30,6 +30,7 @@ PAGE_TYPES = [
     "lessen/",
     "media/",
     "provincies/",
+    "provincies/utrecht/",
     "elementen/informeel-contact/",
     "bijdragen/",
     "bijdragen/velden/",

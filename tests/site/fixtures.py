@@ -14,7 +14,7 @@ samenvatting: Een huiskamer waar buurtbewoners elkaar aan een grote tafel ontmoe
 status: beschreven
 collectie: wij-in-de-wijk
 bundel: {nummer: 1, zekerheid: bevestigd}
-plaats: {gemeente: Utrecht, wijk: Noord, provincie: utrecht}
+plaats: {gemeente: Utrecht, wijk: Noord, provincie: utrecht, coordinaten: {lat: 52.09, lon: 5.12}}
 periode: {begin: "2018", einde: onbekend}
 soort: [ontmoetingsplek]
 participatievorm: overheidsparticipatie
@@ -51,7 +51,7 @@ bundel:
   nummer: 3
   zekerheid: afgeleid
   toelichting: Afgeleid uit de plaatsen die in de andere bundels voorkomen.
-plaats: {gemeente: Súdwest-Fryslân, provincie: fryslan}
+plaats: {gemeente: Súdwest-Fryslân, provincie: fryslan, coordinaten: {lat: 53.03, lon: 5.66}}
 soort: [bewonersinitiatief]
 participatievorm: burgerparticipatie
 themas: [groen-en-natuur]
@@ -78,7 +78,7 @@ samenvatting: Een casus uit bundel 2 in Beesd; het initiatief is nog niet bekend
 status: stub
 collectie: wij-in-de-wijk
 bundel: {nummer: 2, zekerheid: bevestigd}
-plaats: {gemeente: West Betuwe, wijk: Beesd, provincie: gelderland}
+plaats: {gemeente: West Betuwe, wijk: Beesd, provincie: gelderland, coordinaten: {lat: 51.89, lon: 5.19}}
 kandidaten:
   - naam: Ontmoetingscentrum Klokhuis
     zekerheid: kandidaat
@@ -98,7 +98,7 @@ titel: Hart voor de Buurt
 samenvatting: Een buurtplatform dat Movisie apart onderzocht.
 status: beschreven
 collectie: verwant
-plaats: {gemeente: Amsterdam, provincie: noord-holland}
+plaats: {gemeente: Amsterdam, provincie: noord-holland, coordinaten: {lat: 52.37, lon: 4.89}}
 soort: [buurtplatform]
 themas: [zeggenschap]
 elementen: [community-up]
@@ -165,6 +165,11 @@ datum: 2021-10
 makers:
   - rol: presentator
     organisatie: Movisie
+  - rol: presentator
+    organisatie: Movisie
+gasten:
+  - rol: opbouwwerker
+    organisatie: Welzijn Noord
 casussen:
   - slug: buurtkamer-noord
     tijdstip: "12:30"

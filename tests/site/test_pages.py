@@ -48,6 +48,7 @@ def test_every_page_type_exists(site: Site, library: Library) -> None:
     assert expected <= set(site.pages)
     assert set(site.files) == {
         "assets/widw/widw.css",
+        "assets/widw/pagina.css",
         "assets/widw/filter.js",
         "assets/widw/zelfscan.css",
         "assets/widw/zelfscan.js",
@@ -76,16 +77,15 @@ def test_detail_pages_stay_out_of_the_nav(site: Site) -> None:
 
 def test_case_page_has_card_lessons_sources_and_backlinks(site: Site) -> None:
     meta, body = split(site.pages["casussen/buurtkamer-noord.md"])
-    assert meta["tags"] == ["Ontmoeting", "Ouderen"]
+    assert "tags" not in meta  # the themes are on the fact card, not in chips above the title
     widw = meta["widw"]
     assert isinstance(widw, dict)
     assert widw["bron"] == "cases/buurtkamer-noord.md"
     assert "[Utrecht](../gemeenten/utrecht.md)" in body
     assert "[Bundel 1](../bundels/1.md)" in body
     assert "Gemeentelijke subsidie (€ 15.000)" in body
-    assert "**Voor ambtenaren**" in body
-    assert "**Voor sociaal professionals**" in body
-    assert "[Geef bewoners ruimte](../lessen/ruimte-voor-bewoners.md)" in body
+    assert "Voor ambtenaren en sociaal professionals\n{: .widw-rollabel }" in body
+    assert body.count("[Geef bewoners ruimte](../lessen/ruimte-voor-bewoners.md)") == 1
     assert "## Besproken in" in body
     assert "[Aan de grote tafel](../media/podcast-tafel.md) (vanaf 12:30)" in body
     assert "https://bron.example/buurtkamer" in body
@@ -110,7 +110,7 @@ def test_stub_page_shows_candidates_as_candidates(site: Site) -> None:
     _, body = split(site.pages["casussen/bundel-2-beesd.md"])
     assert "Deze casus is nog niet beschreven" in body
     assert "Ontmoetingscentrum Klokhuis" in body
-    assert "*kandidaat*" in body
+    assert '<span class="widw-stub">kandidaat</span>' in body
     assert "**kandidaten**, geen vastgestelde feiten" in body
     assert "bijdrage" in body
     _, collection = split(site.pages["collectie.md"])
@@ -181,7 +181,8 @@ def test_overview_has_one_table_with_filters(site: Site, library: Library) -> No
 
 def test_role_pages_list_lessons_with_evidence(site: Site) -> None:
     _, body = split(site.pages["rollen/bestuurders-politici.md"])
-    assert "## Volg de bewoners in plaats van in te kaderen" in body
+    assert "### [Volg de bewoners in plaats van in te kaderen](../lessen/volg-de-bewoners.md)" in body
+    assert "Sluit aan bij wat er al is." in body
     assert "[Hart voor de Buurt](../casussen/hart-voor-de-buurt.md)" in body
     _, empty = split(site.pages["rollen/actieve-inwoners.md"])
     assert "nog geen lessen" in empty
@@ -202,4 +203,5 @@ def test_home_has_roles_newest_and_a_search_form(site: Site) -> None:
 def test_episode_page_lists_cases_with_timestamps(site: Site) -> None:
     _, body = split(site.pages["media/podcast-tafel.md"])
     assert "- 12:30 — [Buurtkamer Noord](../casussen/buurtkamer-noord.md)" in body
-    assert "presentator (Movisie)" in body
+    assert "presentator (Movisie, 2 personen)" in body
+    assert "opbouwwerker (Welzijn Noord)" in body

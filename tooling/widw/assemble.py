@@ -59,7 +59,7 @@ def _build(library: Library, options: SiteOptions, cache_dir: Path, salt: str) -
     from widw.cite.apa import CACHE
     from widw.cite.exports import data_pages, export_files
     from widw.cite.page import citation_for, cite_assets, source_apa_html
-    from widw.editor.guide import guide_pages
+    from widw.editor.guide import guide_pages, issue_form_url
     from widw.search.index import search_cache_dir
     from widw.search.related import related_cases
     from widw.site import build_site
@@ -87,6 +87,7 @@ def _build(library: Library, options: SiteOptions, cache_dir: Path, salt: str) -
         source_format=source_apa_html,
         extra_pages=extra_pages,
         page_cache=pages,
+        contribute_url=issue_form_url(options.repo_url),
     )
     site.files.update(cite_assets())
     site.files.update(export_files(library, site_url=options.site_url, today=options.today))

@@ -77,6 +77,13 @@ _EXAMPLES: dict[Kind, dict[str, Any]] = {
 }
 
 
+def issue_form_url(repo_url: str | None) -> str | None:
+    """The address of the "Casus voorstellen" issue form, if the repository is known."""
+    if not repo_url:
+        return None
+    return f"{repo_url.rstrip('/')}/issues/new?template=casus-voorstellen.yml"
+
+
 def guide_pages(
     library_vocabulary: Vocabulary, *, repo_url: str | None = None, branch: str = "main"
 ) -> dict[str, str]:
@@ -91,7 +98,7 @@ def guide_pages(
         "repo_url": base,
         "branch": branch,
         "new_file_url": f"{base}/new/{branch}/cases" if base else None,
-        "issue_form_url": f"{base}/issues/new?template=casus-voorstellen.yml" if base else None,
+        "issue_form_url": issue_form_url(base),
         "sections": [
             _section(kind, title, intro, library_vocabulary) for kind, title, intro in _SECTIONS
         ],

@@ -20,12 +20,13 @@ from widw.site.pages import (
     episode_pages,
     home_page,
     lesson_pages,
-    role_pages,
 )
+from widw.site.roles import role_pages
 from widw.site.text import front_matter
 
 ASSETS = {
     "widw.css": "assets/widw/widw.css",
+    "pagina.css": "assets/widw/pagina.css",
     "filter.js": "assets/widw/filter.js",
     "zelfscan.css": "assets/widw/zelfscan.css",
     "zelfscan.js": "assets/widw/zelfscan.js",
@@ -88,6 +89,7 @@ def build_site(
     source_format: SourceFormat | None = None,
     extra_pages: Mapping[str, str] | None = None,
     page_cache: PageCache | None = None,
+    contribute_url: str | None = None,
 ) -> Site:
     """Every page of the site, generated from a loaded library.
 
@@ -95,8 +97,11 @@ def build_site(
     citation block and head tags, `source_format` renders each source reference (HTML),
     and `extra_pages` are added as they are (src_uri → Markdown). With a `page_cache`, case
     pages whose inputs did not change are taken from it instead of rendered again.
+    `contribute_url` is the issue form stub pages invite readers to (else the guide).
     """
-    ctx = SiteContext(library, site_url, related or {}, citation_for, source_format)
+    ctx = SiteContext(
+        library, site_url, related or {}, citation_for, source_format, contribute_url
+    )
     site = Site()
     site.pages["index.md"] = home_page(ctx)
     site.pages["casussen/index.md"] = overview_page(ctx)

@@ -1,4 +1,4 @@
-"""The case page: summary card, body, lessons per role, sources, related, citation."""
+"""The case page: summary, fact card, story, sources and citation, then lessons and links."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
-from widw.content.models import Case
+from widw.content.models import Case, Lesson
 from widw.site.context import (
     FIELD_LABELS,
     SiteContext,
@@ -17,7 +17,11 @@ from widw.site.context import (
 from widw.site.jinja import render
 from widw.site.selfscan import scan_tags
 from widw.content.dates import dutch_date
-from widw.site.text import clean_html, front_matter, safe_body
+from widw.site.text import clean_html, front_matter, join_nl, safe_body
+
+
+NOT_ON_PAGE = {"plaats.coordinaten"}
+"""Inferred fields the case page does not show (the map says where its points come from)."""
 
 
 class Item(NamedTuple):
@@ -41,8 +45,7 @@ def case_page(ctx: SiteContext, case: Case) -> str:
     url = ctx.page_url(src_uri)
     meta: dict[str, Any] = {
         "title": case.title,
-        "description": " ".join(case.summary.split())[:300],
-        "tags": [ctx.label("themas", t) for t in case.themes],
+        "description": short_description(case.summary),
         "search": {"boost": 2 if case.status == "beschreven" else 0.5},
         "widw": {
             "soort": "casus",
@@ -60,10 +63,15 @@ def case_page(ctx: SiteContext, case: Case) -> str:
         "stub.md.j2" if case.status == "stub" else "case.md.j2",
         case=case,
         rows=card_rows(ctx, case),
-        inferred=[(FIELD_LABELS.get(i.field, i.field), i.explanation) for i in case.inferred],
+        inferred=[
+            (FIELD_LABELS.get(i.field, i.field), i.explanation)
+            for i in case.inferred
+            if i.field not in NOT_ON_PAGE
+        ],
         bundle_note=case.bundle.explanation if case.bundle else None,
         body=safe_body(case.body),
-        lessons=_lessons_by_role(ctx, case),
+        lessons=lessons_with_roles(ctx, case),
+        money=money_notes(ctx, case),
         sources=[source_view(ctx, s) for s in case.sources],
         related=_related(ctx, case),
         episodes=[
@@ -74,8 +82,17 @@ def case_page(ctx: SiteContext, case: Case) -> str:
         citation=Markup(clean_html(citation)),
         kind_label=lambda t: ctx.label("actorsoorten", t),
         checked=dutch_date(case.last_verified.isoformat()),
+        contribute_url=ctx.contribute_url,
     )
     return front_matter(meta, body)
+
+
+def short_description(summary: str, limit: int = 160) -> str:
+    """The summary cut at a word boundary to at most `limit` characters (meta description)."""
+    text = " ".join(summary.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def card_rows(ctx: SiteContext, case: Case) -> list[Row]:
@@ -118,16 +135,16 @@ def card_rows(ctx: SiteContext, case: Case) -> list[Row]:
                        flag("elementen")))  # fmt: skip
     rows.append(_terms(ctx, "Thema's", "themas", case.themes, "themas", flag("themas")))
     money = [
-        Item(_funding_text(ctx, f.kind, f.description, f.amount_eur), None, flag("financiering"))
+        Item(_funding_text(ctx, f.kind, f.amount_eur), None, flag("financiering"))
         for f in case.funding
     ]
     rows.append(Row("Financiering", money))
     outcome: list[Item] = []
-    if case.outcome.kind or case.outcome.description:
-        text = ctx.label("uitkomsten", case.outcome.kind) if case.outcome.kind else ""
-        if case.outcome.description:
-            text = f"{text}: {case.outcome.description}" if text else case.outcome.description
-        outcome.append(Item(text, None, flag("uitkomst")))
+    if case.outcome.kind:
+        label = ctx.label("uitkomsten", case.outcome.kind)
+        outcome.append(Item(label, None, flag("uitkomst")))
+    elif case.outcome.description:
+        outcome.append(Item("zie hieronder", "#wie-wat-hielp-en-geld", flag("uitkomst")))
     rows.append(Row("Uitkomst", outcome))
     if case.areas or case.phases:
         rows.append(Row("In de zelfscan", [Item(*tag) for tag in scan_tags(ctx, case)]))
@@ -144,14 +161,24 @@ def _terms(
     return Row(label, items)
 
 
-def _funding_text(ctx: SiteContext, kind: str, description: str | None, amount: int | None) -> str:
+def _funding_text(ctx: SiteContext, kind: str, amount: int | None) -> str:
     text = ctx.label("financieringssoorten", kind)
     if amount is not None:
         text += f" (€ {amount:,})".replace(",", ".")
-    if description:
-        # Funding lines are joined with '; ' in one cell: no full stop before the next.
-        text += f": {description.rstrip().removesuffix('.')}"
     return text
+
+
+def money_notes(ctx: SiteContext, case: Case) -> list[tuple[str, str]]:
+    """The longer texts about funding and outcome, shown under the story, not on the card."""
+    notes = [
+        (_funding_text(ctx, f.kind, f.amount_eur), f.description)
+        for f in case.funding
+        if f.description
+    ]
+    if case.outcome.description:
+        kind = ctx.label("uitkomsten", case.outcome.kind) if case.outcome.kind else "Uitkomst"
+        notes.append((f"Uitkomst: {kind.lower()}", case.outcome.description))
+    return notes
 
 
 def source_view(ctx: SiteContext, source: Any) -> dict[str, Any]:
@@ -169,14 +196,21 @@ def source_view(ctx: SiteContext, source: Any) -> dict[str, Any]:
     }
 
 
-def _lessons_by_role(ctx: SiteContext, case: Case) -> list[tuple[str, list[Any]]]:
-    lessons = ctx.library.lessons_for_case(case.slug)
-    groups = []
-    for role, term in ctx.library.vocabulary.terms("rollen").items():
-        matching = [lesson for lesson in lessons if role in lesson.roles]
-        if matching:
-            groups.append((term.label, matching))
-    return groups
+def lessons_with_roles(ctx: SiteContext, case: Case) -> list[tuple[str, list[Lesson]]]:
+    """Each lesson of the case once, under the roles it is for ('Voor ambtenaren en …').
+
+    Lessons for the same roles share one label; the groups follow the vocabulary's role order.
+    """
+    order = list(ctx.library.vocabulary.terms("rollen"))
+    groups: dict[tuple[int, ...], list[Lesson]] = {}
+    for lesson in ctx.library.lessons_for_case(case.slug):
+        key = tuple(sorted(order.index(r) if r in order else len(order) for r in lesson.roles))
+        groups.setdefault(key, []).append(lesson)
+    result = []
+    for key in sorted(groups, key=lambda k: (len(k), k)):
+        roles = [ctx.label("rollen", order[i]).lower() for i in key if i < len(order)]
+        result.append((f"Voor {join_nl(roles)}", groups[key]))
+    return result
 
 
 def _related(ctx: SiteContext, case: Case) -> list[Case]:

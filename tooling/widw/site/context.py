@@ -30,6 +30,7 @@ FIELD_LABELS = {
     "plaats.gemeente": "Gemeente",
     "plaats.wijk": "Wijk",
     "plaats.provincie": "Provincie",
+    "plaats.coordinaten": "Coördinaten op de kaart",
     "periode": "Periode",
     "periode.begin": "Begin",
     "periode.einde": "Einde",
@@ -59,6 +60,8 @@ class SiteContext:
     related: Mapping[str, Sequence[str]] = field(default_factory=dict)
     citation_for: CitationFor | None = None
     source_format: SourceFormat | None = None
+    contribute_url: str | None = None
+    """The "Casus voorstellen" issue form; None: stub pages link to the editor guide."""
     _roles: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:

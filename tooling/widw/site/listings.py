@@ -6,7 +6,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
+from markupsafe import Markup
+
 from widw.content.models import Case
+from widw.site.casemap import case_map
 from widw.site.context import SiteContext, municipality_slug
 from widw.site.jinja import render
 from widw.site.text import front_matter
@@ -84,9 +87,17 @@ def facet_pages(ctx: SiteContext) -> dict[str, str]:
                 "search": {"exclude": True},
                 "widw": {"soort": "index", "facet": facet.folder},
             }
-            body = render("term.md.j2", facet=facet, term=term, line=lambda c: case_line(ctx, c))
+            kaart = province_map(ctx, term) if facet.folder == "provincies" else ""
+            body = render(
+                "term.md.j2", facet=facet, term=term, line=lambda c: case_line(ctx, c), kaart=kaart
+            )
             pages[f"{facet.folder}/{term.key}.md"] = front_matter(meta, body)
     return pages
+
+
+def province_map(ctx: SiteContext, term: Term) -> Markup:
+    """The map of one province's cases (see widw.site.casemap)."""
+    return Markup(case_map(ctx, term.cases, root="../../", title=f"Casussen in {term.label}"))
 
 
 def _terms(ctx: SiteContext, facet: Facet) -> list[Term]:

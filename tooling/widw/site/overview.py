@@ -9,6 +9,7 @@ from typing import NamedTuple
 from markupsafe import Markup
 
 from widw.content.models import Case
+from widw.site.casemap import case_map
 from widw.site.context import SiteContext
 from widw.site.jinja import render
 from widw.site.text import clean_html, front_matter
@@ -88,7 +89,8 @@ def overview_page(ctx: SiteContext) -> str:
         rows.append(_row(ctx, case, data))
     options = {f.param: _options(ctx, f, counts[f.param]) for f in FILTERS}
     html = render("overview.html.j2", filters=FILTERS, options=options, rows=rows)
-    body = render("overview.md.j2", table=Markup(clean_html(html)), total=len(rows))
+    kaart = Markup(case_map(ctx, cases, root="../", title="Kaart van de casussen"))
+    body = render("overview.md.j2", table=Markup(clean_html(html)), total=len(rows), kaart=kaart)
     meta = {
         "title": "Alle casussen",
         "search": {"exclude": True},

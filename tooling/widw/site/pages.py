@@ -1,23 +1,28 @@
-"""Home, role, lesson, episode and collection pages."""
+"""Home, lesson, episode and collection pages."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from widw.content.models import Episode, Lesson
-from widw.site.case import source_view
+from widw.content.models import Contributor, Episode, Lesson
+from widw.site.case import Item, Row, source_view
+from widw.site.casemap import case_map
+from widw.site.charts import collection_charts
 from widw.site.context import FIELD_LABELS, ROLE_INVITES, SiteContext
 from widw.site.jinja import render
 from widw.site.listings import case_line
-from widw.site.selfscan import ROLES as SCAN_ROLES
 from widw.site.selfscan import scan_tags
 from widw.content.dates import dutch_date
 from widw.site.text import clean_html, front_matter, safe_body
 
 NEWEST = 6
 """How many recently checked cases the home page shows."""
+
+MAP_TITLE = "Kaart van de initiatieven"
 
 
 def home_page(ctx: SiteContext) -> str:
@@ -35,6 +40,7 @@ def home_page(ctx: SiteContext) -> str:
         line=lambda c: case_line(ctx, c),
         search=Markup(search),
         counts=_counts(ctx),
+        kaart=Markup(case_map(ctx, list(ctx.library.cases.values()), root="", title=MAP_TITLE)),
     )
     meta = {"title": "Start", "hide": ["toc"], "widw": {"soort": "home"}}
     return front_matter(meta, body)
@@ -47,25 +53,6 @@ def _counts(ctx: SiteContext) -> dict[str, int]:
         "beschreven": sum(c.status == "beschreven" for c in cases),
         "lessen": len(ctx.library.lessons),
     }
-
-
-def role_pages(ctx: SiteContext) -> dict[str, str]:
-    """rollen/index.md and one page per role with every lesson and its evidence cases."""
-    lib = ctx.library
-    pages: dict[str, str] = {}
-    roles = lib.vocabulary.terms("rollen")
-    overview = render(
-        "roles.md.j2",
-        roles=[(t, e, len(lib.lessons_for_role(t))) for t, e in roles.items()],
-        invites=ROLE_INVITES,
-    )
-    pages["rollen/index.md"] = front_matter({"title": "Lessen per rol"}, overview)
-    for term, entry in roles.items():
-        lessons = [(les, lib.cases_for_lesson(les.id)) for les in lib.lessons_for_role(term)]
-        body = render("role.md.j2", role=entry, lessons=lessons, selfscan=term in SCAN_ROLES)
-        meta = {"title": f"Lessen voor {entry.label.lower()}", "widw": {"soort": "rol"}}
-        pages[f"rollen/{term}.md"] = front_matter(meta, body)
-    return pages
 
 
 def lesson_pages(ctx: SiteContext) -> dict[str, str]:
@@ -127,8 +114,7 @@ def _episode_page(ctx: SiteContext, episode: Episode) -> str:
     body = render(
         "episode.md.j2",
         episode=episode,
-        kind=ctx.label("mediasoorten", episode.kind),
-        date=dutch_date(episode.date) if episode.date else None,
+        rows=episode_rows(ctx, episode),
         body=safe_body(episode.body),
         discussed=discussed,
         sources=[source_view(ctx, s) for s in episode.sources],
@@ -143,6 +129,38 @@ def _episode_page(ctx: SiteContext, episode: Episode) -> str:
         },
     }
     return front_matter(meta, body)
+
+
+def episode_rows(ctx: SiteContext, episode: Episode) -> list[Row]:
+    """The fact card of an episode: one flat list, people by role, each role once."""
+    rows = [Row("Soort", [Item(ctx.label("mediasoorten", episode.kind))])]
+    if episode.series:
+        number = f", aflevering {episode.number}" if episode.number else ""
+        rows.append(Row("Serie", [Item(f"{episode.series}{number}")]))
+    date = dutch_date(episode.date) if episode.date else None
+    rows.append(Row("Datum", [Item(date)] if date else []))
+    if episode.makers:
+        rows.append(Row("Makers", [Item(t) for t in people(episode.makers)]))
+    if episode.guests:
+        rows.append(Row("Gasten", [Item(t) for t in people(episode.guests)]))
+    if episode.url:
+        host = urlsplit(episode.url).hostname or episode.url
+        what = {"podcast": "aflevering", "film": "film"}.get(episode.kind, "pagina")
+        text = f"naar de {what} ({host})"
+        rows.append(Row("Beluisteren of bekijken", [Item(text, episode.url)]))
+    return rows
+
+
+def people(contributors: list[Contributor]) -> list[str]:
+    """'presentator (Movisie)' once per role and organisation, with how many if more than one."""
+    counts = Counter((p.role, p.organisation) for p in contributors)
+    texts = []
+    for (role, organisation), n in counts.items():
+        parts = [organisation] if organisation else []
+        if n > 1:
+            parts.append(f"{n} personen")
+        texts.append(f"{role} ({', '.join(parts)})" if parts else role)
+    return texts
 
 
 def collection_page(ctx: SiteContext) -> str:
@@ -165,5 +183,7 @@ def collection_page(ctx: SiteContext) -> str:
         related=sorted((c for c in cases if c.collection == "verwant"), key=lambda c: c.title),
         table=Markup(table),
         line=lambda c: case_line(ctx, c),
+        kaart=Markup(case_map(ctx, cases, root="../", title=MAP_TITLE)),
+        grafieken=Markup(collection_charts(ctx)),
     )
     return front_matter({"title": "De collectie", "widw": {"soort": "collectie"}}, body)

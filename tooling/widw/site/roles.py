@@ -1,0 +1,95 @@
+"""Role pages: what each lesson for a role says, with its evidence cases or its source."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from widw.content.models import Case, Lesson
+from widw.site.context import ROLE_INVITES, SiteContext
+from widw.site.jinja import render
+from widw.site.selfscan import ROLES as SCAN_ROLES
+from widw.site.text import front_matter, safe_body
+
+_PROVENANCE = re.compile(r"^(Deze les komt uit|Deze les is ontleend aan)\b")
+"""Opening sentences that say where a lesson comes from, not what it says."""
+_SAME_FOLDER_LINK = re.compile(r"\]\((?![a-z]+:|#|/|\.\./)([^)\s]+)\)")
+"""A Markdown link relative to lessen/ (another lesson), which the role page must re-root."""
+_BLOCK_START = re.compile(r"^\s*(#|[-*+]\s|\d+\.\s|>|!!!|\?\?\?|```|<)")
+
+
+class RoleLesson(NamedTuple):
+    """One lesson on a role page: its short text, evidence cases and source."""
+
+    lesson: Lesson
+    text: str
+    cases: list[Case]
+    origin: str
+    other_roles: list[str]
+
+
+def lesson_summary(body: str) -> str:
+    """The lesson's short text with its links made to work from rollen/ too."""
+    return _SAME_FOLDER_LINK.sub(r"](../lessen/\1)", _first_paragraph(body))
+
+
+def _first_paragraph(body: str) -> str:
+    """The lesson's own text: its first prose paragraph (Markdown).
+
+    A paragraph that only says where the lesson comes from is skipped (the role page names
+    the source itself); a paragraph that ends in a colon keeps the list that follows it.
+    """
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", body) if b.strip()]
+    for i, block in enumerate(blocks):
+        if _BLOCK_START.match(block) or _PROVENANCE.match(block):
+            continue
+        text = " ".join(block.split())
+        if text.endswith(":") and i + 1 < len(blocks) and _BLOCK_START.match(blocks[i + 1]):
+            return text + "\n\n" + blocks[i + 1]
+        return text
+    return ""
+
+
+def origin(lesson: Lesson) -> str:
+    """'Title (Publisher, date)' of the lesson's first source."""
+    source = lesson.sources[0]
+    details = [d for d in (source.publisher, source.date) if d]
+    return f"{source.title} ({', '.join(details)})" if details else source.title
+
+
+def role_pages(ctx: SiteContext) -> dict[str, str]:
+    """rollen/index.md and one page per role with every lesson's text and evidence."""
+    lib = ctx.library
+    pages: dict[str, str] = {}
+    roles = lib.vocabulary.terms("rollen")
+    overview = render(
+        "roles.md.j2",
+        roles=[(t, e, len(lib.lessons_for_role(t))) for t, e in roles.items()],
+        invites=ROLE_INVITES,
+    )
+    pages["rollen/index.md"] = front_matter({"title": "Lessen per rol"}, overview)
+    for term, entry in roles.items():
+        items = [
+            RoleLesson(
+                lesson,
+                safe_body(lesson_summary(lesson.body)),
+                lib.cases_for_lesson(lesson.id),
+                origin(lesson),
+                [ctx.label("rollen", r).lower() for r in lesson.roles if r != term],
+            )
+            for lesson in lib.lessons_for_role(term)
+        ]
+        with_cases = sorted(
+            (i for i in items if i.cases), key=lambda i: (-len(i.cases), i.lesson.title)
+        )
+        without = sorted((i for i in items if not i.cases), key=lambda i: i.lesson.title)
+        body = render(
+            "role.md.j2",
+            role=entry,
+            with_cases=with_cases,
+            without=without,
+            selfscan=term in SCAN_ROLES,
+        )
+        meta = {"title": f"Lessen voor {entry.label.lower()}", "widw": {"soort": "rol"}}
+        pages[f"rollen/{term}.md"] = front_matter(meta, body)
+    return pages
