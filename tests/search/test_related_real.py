@@ -128,7 +128,9 @@ def test_cases_with_almost_nothing_known_are_never_suggested(
     real_library: Library, related: dict[str, list[str]]
 ) -> None:
     thin = {s for s, c in real_library.cases.items() if not is_suggestable(c)}
-    assert "nieuwe-buren-lemmerweg-west" in thin  # a name and a place, little more
+    assert thin  # stubs with a name and a place, little more
+    # Once described from its sources (issue 20), a case is suggested again.
+    assert "nieuwe-buren-lemmerweg-west" not in thin
     assert not thin & {s for others in related.values() for s in others}
 
 
