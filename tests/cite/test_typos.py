@@ -25,8 +25,11 @@ def test_several_funding_lines_read_cleanly(
     page = build_site(library, site_url=SITE).pages["casussen/alles-bekend.md"]
     row = next(line for line in page.splitlines() if "Gemeentelijke subsidie" in line)
     assert ".;" not in row
-    assert "Eerste jaren; " in row
-    assert "Zonder subsidie: Daarna eigen inkomsten" in row
+    assert "Gemeentelijke subsidie (€ 5.000); Zonder subsidie" in row  # the fact card
+    # The descriptions follow the story, one line each (issue 19's case page order).
+    money = page[page.index("Geld en afloop") :]
+    assert ":   **Gemeentelijke subsidie (€ 5.000)**: Eerste jaren." in money
+    assert ":   **Zonder subsidie**: Daarna eigen inkomsten." in money
     case = library.cases["alles-bekend"]
     assert funding_lines(library, case) == [
         "Gemeentelijke subsidie (€ 5.000): Eerste jaren.",
