@@ -38,7 +38,8 @@ afgeleid:
 laatst_gecontroleerd: 2026-11-01
 ---
 
-De tafel staat midden in de wijk. Iedereen mag aanschuiven.
+De tafel staat midden in de wijk. Iedereen mag aanschuiven. De koffie wordt betaald uit
+het buurtbudget van de gemeente.
 """
 
 CASE_B = """---
@@ -66,7 +67,8 @@ bronnen:
 laatst_gecontroleerd: 2026-10-01
 ---
 
-Jong en oud wieden samen. Na afloop maken ze een wandeling door de wijk.
+Jong en oud wieden samen. Na afloop maken ze een wandeling door de wijk. De tuin begon
+als bewonersinitiatief van twee buren.
 """
 
 STUB = """---

@@ -12,7 +12,7 @@ from widw.site.cache import PageCache
 from widw.site.case import case_page
 from widw.site.context import CitationFor, SiteContext, SourceFormat
 from widw.site.listings import facet_pages
-from widw.site.overview import overview_page
+from widw.site.overview import overview_pages
 from widw.site.pages import (
     collection_page,
     episode_pages,
@@ -20,13 +20,14 @@ from widw.site.pages import (
     lesson_pages,
     role_pages,
 )
+from widw.site.search_page import search_page
+from widw.site.share import with_share_tags
 from widw.site.text import front_matter
 
 ASSETS = {
     "widw.css": "assets/widw/widw.css",
     "filter.js": "assets/widw/filter.js",
-    # Next to Material's worker, so that its relative paths (../lunr/…) keep working.
-    "search-worker.js": "assets/javascripts/workers/widw-search.js",
+    "zoeken.js": "assets/widw/zoeken.js",
 }
 """Files under widw/site/assets/ and where they are published."""
 
@@ -66,13 +67,17 @@ def _generated(markdown: str) -> str:
 
 def _case_page(ctx: SiteContext, case: Case, cache: PageCache | None) -> str:
     if cache is None:
-        return case_page(ctx, case)
+        return _shared(ctx, f"casussen/{case.slug}.md", case_page(ctx, case))
     key = cache.key(ctx, case)
     page = cache.get(key)
     if page is None:
-        page = case_page(ctx, case)
+        page = _shared(ctx, f"casussen/{case.slug}.md", case_page(ctx, case))
         cache.put(key, page)
     return page
+
+
+def _shared(ctx: SiteContext, src_uri: str, page: str) -> str:
+    return with_share_tags(page, url=ctx.page_url(src_uri))
 
 
 def build_site(
@@ -94,16 +99,17 @@ def build_site(
     """
     ctx = SiteContext(library, site_url, related or {}, citation_for, source_format)
     site = Site()
-    site.pages["index.md"] = home_page(ctx)
-    site.pages["casussen/index.md"] = overview_page(ctx)
+    pages: dict[str, str] = {"index.md": home_page(ctx), "zoeken.md": search_page()}
+    pages.update(overview_pages(ctx))
+    pages.update(lesson_pages(ctx))
+    pages.update(role_pages(ctx))
+    pages.update(episode_pages(ctx))
+    pages.update(facet_pages(ctx))
+    pages["collectie.md"] = collection_page(ctx)
+    pages.update({uri: _generated(text) for uri, text in (extra_pages or {}).items()})
+    site.pages.update({uri: _shared(ctx, uri, text) for uri, text in pages.items()})
     for case in library.cases.values():
         site.pages[f"casussen/{case.slug}.md"] = _case_page(ctx, case, page_cache)
-    site.pages.update(lesson_pages(ctx))
-    site.pages.update(role_pages(ctx))
-    site.pages.update(episode_pages(ctx))
-    site.pages.update(facet_pages(ctx))
-    site.pages["collectie.md"] = collection_page(ctx)
-    site.pages.update({uri: _generated(text) for uri, text in (extra_pages or {}).items()})
     site.files.update(asset_files())
     return site
 

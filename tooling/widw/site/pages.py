@@ -11,7 +11,10 @@ from widw.site.case import source_view
 from widw.site.context import ROLE_INVITES, SiteContext
 from widw.site.jinja import render
 from widw.site.listings import case_line
+from widw.site.search_page import search_form
 from widw.content.dates import dutch_date
+from widw.site.findable import findable
+from widw.site.share import description_of
 from widw.site.text import clean_html, front_matter, safe_body
 
 NEWEST = 6
@@ -25,13 +28,13 @@ def home_page(ctx: SiteContext) -> str:
         for term, entry in ctx.library.vocabulary.terms("rollen").items()
     ]
     newest = sorted(ctx.described(), key=lambda c: (c.last_verified, c.title), reverse=True)
-    search = clean_html(render("search_form.html.j2"))
+    search = search_form("")
     body = render(
         "home.md.j2",
         roles=roles,
         newest=newest[:NEWEST],
         line=lambda c: case_line(ctx, c),
-        search=Markup(search),
+        search=search,
         counts=_counts(ctx),
     )
     meta = {"title": "Start", "hide": ["toc"], "widw": {"soort": "home"}}
@@ -61,8 +64,14 @@ def role_pages(ctx: SiteContext) -> dict[str, str]:
     for term, entry in roles.items():
         lessons = [(les, lib.cases_for_lesson(les.id)) for les in lib.lessons_for_role(term)]
         body = render("role.md.j2", role=entry, lessons=lessons)
-        meta = {"title": f"Lessen voor {entry.label.lower()}", "widw": {"soort": "rol"}}
-        pages[f"rollen/{term}.md"] = front_matter(meta, body)
+        meta = {
+            "title": f"Lessen voor {entry.label.lower()}",
+            "description": description_of(entry.omschrijving)
+            or f"Lessen uit Wij in de Wijk voor {entry.label.lower()}.",
+            "widw": {"soort": "rol"},
+        }
+        found = findable(body, kind="rol", filters={"rol": [entry.label]})
+        pages[f"rollen/{term}.md"] = front_matter(meta, found)
     return pages
 
 
@@ -93,9 +102,17 @@ def _lesson_page(ctx: SiteContext, lesson: Lesson) -> str:
     )
     meta = {
         "title": lesson.title,
+        "description": description_of(lesson.body, first_sentence=True) or lesson.title,
         "widw": {"soort": "les", "id": lesson.id, "bron": ctx.source_path("lesson", lesson.id)},
     }
-    return front_matter(meta, body)
+    roles = [ctx.label("rollen", r) for r in lesson.roles]
+    found = findable(
+        body,
+        kind="les",
+        filters={"rol": roles},
+        meta={"voor": "voor " + ", ".join(r.lower() for r in roles)},
+    )
+    return front_matter(meta, found)
 
 
 def episode_pages(ctx: SiteContext) -> dict[str, str]:
@@ -130,15 +147,19 @@ def _episode_page(ctx: SiteContext, episode: Episode) -> str:
         sources=[source_view(ctx, s) for s in episode.sources],
         checked=dutch_date(episode.last_verified.isoformat()),
     )
+    kind = ctx.label("mediasoorten", episode.kind)
     meta = {
         "title": episode.title,
+        "description": description_of(episode.body, first_sentence=True)
+        or f"{kind}: {episode.title}",
         "widw": {
             "soort": "media",
             "slug": episode.slug,
             "bron": ctx.source_path("episode", episode.slug),
         },
     }
-    return front_matter(meta, body)
+    found = findable(body, kind="aflevering", meta={"medium": kind})
+    return front_matter(meta, found)
 
 
 def collection_page(ctx: SiteContext) -> str:
