@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 import html
+import json
 import os
 import re
 import subprocess
@@ -15,6 +14,7 @@ import pytest
 
 from tests.conftest import VALID_CASE
 from tests.site.fixtures import write_project
+from tests.site.pagefind_files import fragments
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
@@ -68,6 +68,15 @@ def test_strict_build_is_clean_and_lean(tmp_path: Path) -> None:
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["nl"]
     assert entry["languages"]["nl"]["page_count"] >= 4 + 2 + 1 + 4
+    indexed = fragments(site)
+    for url in ("/casussen/buurtkamer-noord/", "/lessen/ruimte-voor-bewoners/", "/over/"):
+        assert url in indexed
+    for url in ("/data/codeboek/", "/bijdragen/velden/", "/casussen/", "/themas/", "/"):
+        assert url not in indexed
+    case = indexed["/casussen/buurtkamer-noord/"]
+    assert case["filters"]["thema"] == ["Ontmoeting", "Ouderen"]
+    assert case["meta"]["plaats"] == "Utrecht, Noord"
+    assert "Plaats" not in case["content"]  # the fact box is not searched as text
 
 
 def test_invalid_content_fails_with_the_validator_message(tmp_path: Path) -> None:

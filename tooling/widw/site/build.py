@@ -53,8 +53,10 @@ class Site:
 
     @staticmethod
     def is_detail(src_uri: str) -> bool:
-        """A case, lesson, episode or index-term page: reachable by links, not in the nav."""
+        """A case, lesson, episode, index-term or further list page: linked, not in the nav."""
         folder, _, name = src_uri.partition("/")
+        if "/" in name:  # a further page of a list (casussen/pagina/2.md, rollen/x/2.md)
+            return True
         return folder in DETAIL_FOLDERS and name != "index.md"
 
 

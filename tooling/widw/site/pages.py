@@ -11,6 +11,7 @@ from widw.site.case import source_view
 from widw.site.context import ROLE_INVITES, SiteContext
 from widw.site.jinja import render
 from widw.site.listings import case_line
+from widw.site.paging import pagination
 from widw.site.search_page import search_form
 from widw.content.dates import dutch_date
 from widw.site.findable import findable
@@ -19,6 +20,10 @@ from widw.site.text import clean_html, front_matter, safe_body
 
 NEWEST = 6
 """How many recently checked cases the home page shows."""
+ROLE_PAGE_SIZE = 25
+"""Lessons per page of a role: the page stays small however many lessons there are."""
+EVIDENCE = 6
+"""Cases shown under a lesson on a role page; the lesson's own page lists them all."""
 
 
 def home_page(ctx: SiteContext) -> str:
@@ -63,16 +68,39 @@ def role_pages(ctx: SiteContext) -> dict[str, str]:
     pages["rollen/index.md"] = front_matter({"title": "Lessen per rol"}, overview)
     for term, entry in roles.items():
         lessons = [(les, lib.cases_for_lesson(les.id)) for les in lib.lessons_for_role(term)]
-        body = render("role.md.j2", role=entry, lessons=lessons)
-        meta = {
-            "title": f"Lessen voor {entry.label.lower()}",
-            "description": description_of(entry.omschrijving)
-            or f"Lessen uit Wij in de Wijk voor {entry.label.lower()}.",
-            "widw": {"soort": "rol"},
-        }
-        found = findable(body, kind="rol", filters={"rol": [entry.label]})
-        pages[f"rollen/{term}.md"] = front_matter(meta, found)
+        chunks = [lessons[i : i + ROLE_PAGE_SIZE] for i in range(0, len(lessons), ROLE_PAGE_SIZE)]
+        for number, chunk in enumerate(chunks or [[]], start=1):
+            pages.update(_role_page(entry, term, chunk, number, max(len(chunks), 1)))
     return pages
+
+
+def _role_page(
+    entry: Any, term: str, lessons: list[tuple[Lesson, list[Any]]], number: int, total: int
+) -> dict[str, str]:
+    """One page of a role's lessons, each with at most EVIDENCE of its cases."""
+    root = "../../" if number == 1 else "../../../"
+    first = f"{root}rollen/{term}/"
+
+    def href(n: int) -> str:
+        return first if n == 1 else f"{first}{n}/"
+
+    title = f"Lessen voor {entry.label.lower()}"
+    body = render(
+        "role.md.j2",
+        role=entry,
+        lessons=[(les, cases[:EVIDENCE], len(cases) - EVIDENCE) for les, cases in lessons],
+        up="" if number == 1 else "../",
+        pagination=pagination(number, total, href, f"Pagina's van {title.lower()}"),
+    )
+    meta = {
+        "title": title if number == 1 else f"{title}, pagina {number}",
+        "description": description_of(entry.omschrijving)
+        or f"Lessen uit Wij in de Wijk voor {entry.label.lower()}.",
+        "widw": {"soort": "rol"},
+    }
+    found = findable(body, kind="rol", filters={"rol": [entry.label]})
+    uri = f"rollen/{term}.md" if number == 1 else f"rollen/{term}/{number}.md"
+    return {uri: front_matter(meta, found)}
 
 
 def lesson_pages(ctx: SiteContext) -> dict[str, str]:
