@@ -328,3 +328,19 @@ def test_overview_does_not_shift_when_scripts_load(
     assert page.locator("#widw-f-thema").is_enabled()
     assert shift < 0.1
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_open_search_results_are_accessible(browser: Any, base_url: str, scheme: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "casussen/?thema=ontmoeting")
+    page.locator("#widw-filterresultaat:not([hidden])").wait_for()
+    page.locator("#widw-kopzoekveld").fill("bewoners")
+    results(page, ".widw-kopzoeken")
+    assert page.locator(".widw-kopzoeken__paneel").is_visible()
+    violations = Axe().run(page).response["violations"]
+    context.close()
+    assert [v["id"] for v in violations if v.get("impact") in {"serious", "critical"}] == []

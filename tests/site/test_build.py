@@ -168,3 +168,31 @@ def test_serve_keeps_building_and_shows_problems_in_a_banner(tmp_path: Path) -> 
     assert "'status' moet 'beschreven' of 'stub' zijn" in shown
     assert (site / "casussen" / "buurtkamer-noord" / "index.html").is_file()
     assert not (site / "casussen" / "kapot").exists()
+
+
+def test_zoekindex_indexes_a_site_built_without_the_plugin(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "project")
+    out, config = tmp_path / "rendered", tmp_path / "plain.yml"
+    done = run(str(BIN / "widw"), "render", "--map", str(project), "--out", str(out),
+               "--config-uit", str(config), cwd=project)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    site = tmp_path / "site-plain"
+    assert mkdocs_build(project, site, config).returncode == 0
+    assert not (site / "pagefind").exists()
+    indexed = run(str(BIN / "widw"), "zoekindex", str(site), cwd=project)
+    assert indexed.returncode == 0, indexed.stderr
+    assert "pagina's doorzocht" in indexed.stderr
+    records = fragments(site)
+    assert "/casussen/moestuin-zuid/" in records
+    assert "/data/codeboek/" not in records
+    assert records["/casussen/moestuin-zuid/"]["filters"]["provincie"] == ["Fryslân"]
+
+
+def test_zoekindex_says_in_dutch_when_there_is_no_site(tmp_path: Path) -> None:
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    done = run(str(BIN / "widw"), "zoekindex", str(empty), cwd=tmp_path)
+    assert done.returncode == 1
+    assert "geen gebouwde site (index.html ontbreekt)" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (empty / "pagefind").exists()
