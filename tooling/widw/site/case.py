@@ -44,7 +44,6 @@ def case_page(ctx: SiteContext, case: Case) -> str:
         "title": case.title,
         "description": description_of(case.summary),
         "tags": [ctx.label("themas", t) for t in case.themes],
-        "search": {"boost": 2 if case.status == "beschreven" else 0.5},
         "widw": {
             "soort": "casus",
             "slug": case.slug,
