@@ -51,17 +51,12 @@ def index_site(site_dir: Path) -> IndexReport:
     shutil.rmtree(staging, ignore_errors=True)
     try:
         pages = asyncio.run(_index(site, staging))
-    except IndexFailure:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     except Exception as exc:  # the Pagefind service reports its own errors in many shapes
         shutil.rmtree(staging, ignore_errors=True)
         raise IndexFailure(f"{site_dir}: Pagefind kon de site niet indexeren ({exc}).") from exc
     if pages == 0:
         shutil.rmtree(staging, ignore_errors=True)
-        raise IndexFailure(
-            f"{site_dir}: geen enkele pagina heeft een zoekgebied (data-pagefind-body)."
-        )
+        raise IndexFailure(f"{site_dir}: Pagefind vond geen HTML-pagina's om te doorzoeken.")
     old = site / f".{OUTPUT}-oud"
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
