@@ -10,7 +10,9 @@ The MkDocs plugin calls this after its build, `widw zoekindex` after any other b
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,13 +52,16 @@ def index_site(site_dir: Path) -> IndexReport:
     staging = site / f".{OUTPUT}-nieuw"
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        pages = asyncio.run(_index(site, staging))
+        # A thread of its own: the caller may already run an event loop (mkdocs serve).
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pages = pool.submit(asyncio.run, _index(site, staging)).result()
     except Exception as exc:  # the Pagefind service reports its own errors in many shapes
         shutil.rmtree(staging, ignore_errors=True)
         raise IndexFailure(f"{site_dir}: Pagefind kon de site niet indexeren ({exc}).") from exc
-    if pages == 0:
+    problem = _check(staging) if pages else "Pagefind vond geen HTML-pagina's om te doorzoeken"
+    if problem:
         shutil.rmtree(staging, ignore_errors=True)
-        raise IndexFailure(f"{site_dir}: Pagefind vond geen HTML-pagina's om te doorzoeken.")
+        raise IndexFailure(f"{site_dir}: {problem}.")
     old = site / f".{OUTPUT}-oud"
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
@@ -64,6 +69,16 @@ def index_site(site_dir: Path) -> IndexReport:
     staging.rename(target)
     shutil.rmtree(old, ignore_errors=True)
     return IndexReport(pages, target)
+
+
+def _check(output: Path) -> str | None:
+    """Why the written index is unusable, or None when its entry file is complete."""
+    try:
+        entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+        count = int(entry["languages"][LANGUAGE]["page_count"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return "Pagefind schreef geen volledige zoekindex (pagefind-entry.json)"
+    return None if count > 0 else "de zoekindex bevat geen enkele pagina"
 
 
 async def _index(site: Path, output: Path) -> int:
