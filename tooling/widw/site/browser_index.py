@@ -2,17 +2,19 @@
 
 `index_site(site_dir)` runs Pagefind (the `pagefind` package and its binary) on the HTML of
 a finished static build and writes the Dutch index and Pagefind's own files into
-`site_dir/pagefind/`. Only the regions the generator marked with `data-pagefind-body`
+`site_dir/pagefind/`. Pagefind runs as its own command (`python -m pagefind`), which exits
+only when every file is written; the index replaces the old one only when it is complete.
+Only the regions the generator marked with `data-pagefind-body`
 (widw.site.findable) are indexed; the site's search script (zoeken.js) reads the result.
 The MkDocs plugin calls this after its build, `widw zoekindex` after any other builder.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
 import shutil
-from concurrent.futures import ThreadPoolExecutor
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,16 +54,13 @@ def index_site(site_dir: Path) -> IndexReport:
     staging = site / f".{OUTPUT}-nieuw"
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        # A thread of its own: the caller may already run an event loop (mkdocs serve).
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            pages = pool.submit(asyncio.run, _index(site, staging)).result()
-    except Exception as exc:  # the Pagefind service reports its own errors in many shapes
+        pages = _index(site, staging)
+    except (OSError, subprocess.SubprocessError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise IndexFailure(f"{site_dir}: Pagefind kon de site niet indexeren ({exc}).") from exc
-    problem = _check(staging) if pages else "Pagefind vond geen HTML-pagina's om te doorzoeken"
-    if problem:
+        raise IndexFailure(f"{site_dir}: Pagefind kon niet starten ({exc}).") from exc
+    except IndexFailure as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise IndexFailure(f"{site_dir}: {problem}.")
+        raise IndexFailure(f"{site_dir}: {exc}.") from None
     old = site / f".{OUTPUT}-oud"
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
@@ -71,25 +70,23 @@ def index_site(site_dir: Path) -> IndexReport:
     return IndexReport(pages, target)
 
 
-def _check(output: Path) -> str | None:
-    """Why the written index is unusable, or None when its entry file is complete."""
+def _index(site: Path, output: Path) -> int:
+    """Run Pagefind's command (its own process, which exits once every file is written)."""
+    command = [
+        sys.executable, "-m", "pagefind",
+        "--site", str(site),
+        "--output-path", str(output),
+        "--force-language", LANGUAGE,
+        "--exclude-selectors", ", ".join(EXCLUDE),
+        "--glob", "**/*.html",
+        "--silent",
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=1800)
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["geen uitleg"]
+        raise IndexFailure(f"Pagefind stopte met een fout: {detail[0]}")
     try:
         entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
-        count = int(entry["languages"][LANGUAGE]["page_count"])
+        return int(entry["languages"][LANGUAGE]["page_count"])
     except (OSError, ValueError, KeyError, TypeError):
-        return "Pagefind schreef geen volledige zoekindex (pagefind-entry.json)"
-    return None if count > 0 else "de zoekindex bevat geen enkele pagina"
-
-
-async def _index(site: Path, output: Path) -> int:
-    from pagefind.index import IndexConfig, PagefindIndex
-
-    config = IndexConfig(
-        force_language=LANGUAGE,
-        exclude_selectors=EXCLUDE,
-        output_path=str(output),
-    )
-    async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(str(site), glob="**/*.html")
-        # Leaving the context writes the files to output_path.
-        return int(result["page_count"])
+        raise IndexFailure("Pagefind schreef geen volledige zoekindex (pagefind-entry.json)")
