@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.editor.conftest import REPO, run
+from tests.site.pagefind_files import fragments
 
 pytestmark = pytest.mark.slow
 
@@ -93,10 +94,9 @@ def test_new_case_is_validated_built_listed_and_found(repo_copy: Path) -> None:
     found = json.loads(search.stdout)
     assert SLUG in [hit["slug"] for hit in found["resultaten"]]
 
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    hits = [d for d in index["docs"] if d["location"].startswith(f"casussen/{SLUG}/")]
-    assert hits
-    assert any(TITLE in d["title"] or TITLE in d["text"] for d in hits)
+    record = fragments(site)[f"/casussen/{SLUG}/"]
+    assert record["meta"]["title"] == TITLE
+    assert record["filters"]["soort"] == ["Casus"]
 
 
 def test_broken_case_gives_the_same_dutch_message_in_validate_and_build(

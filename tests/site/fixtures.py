@@ -38,7 +38,8 @@ afgeleid:
 laatst_gecontroleerd: 2026-11-01
 ---
 
-De tafel staat midden in de wijk. Iedereen mag aanschuiven.
+De tafel staat midden in de wijk. Iedereen mag aanschuiven. De koffie wordt betaald uit
+het buurtbudget van de gemeente.
 """
 
 CASE_B = """---
@@ -68,7 +69,8 @@ aandachtsgebieden: [samenleving]
 fases: [kennis]
 ---
 
-Jong en oud wieden samen. Na afloop maken ze een wandeling door de wijk.
+Jong en oud wieden samen. Na afloop maken ze een wandeling door de wijk. De tuin begon
+als bewonersinitiatief van twee buren.
 """
 
 STUB = """---
@@ -206,3 +208,30 @@ def write_project(root: Path, extra: dict[str, str] | None = None) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root
+
+
+def many_cases(count: int) -> dict[str, str]:
+    """`count` extra synthetic cases (every third not yet described), for paginated lists."""
+    files: dict[str, str] = {}
+    for i in range(1, count + 1):
+        stub = i % 3 == 0
+        body = "" if stub else f"\nDe buurtploeg {i} ruimt samen het plein op.\n"
+        files[f"cases/buurtploeg-{i:03d}.md"] = f"""---
+slug: buurtploeg-{i:03d}
+titel: Buurtploeg {i:03d}
+samenvatting: Een synthetische casus voor de tests, nummer {i}.
+status: {"stub" if stub else "beschreven"}
+collectie: wij-in-de-wijk
+bundel: {{nummer: {1 + i % 4}, zekerheid: bevestigd}}
+plaats: {{gemeente: Utrecht, provincie: utrecht}}
+themas: [{"ontmoeting" if i % 2 else "ouderen"}]
+bronnen:
+  - titel: Testbron {i}
+    uitgever: Movisie
+    datum: 2021-01-01
+    url: https://bron.example/ploeg-{i}
+    soort: artikel
+laatst_gecontroleerd: 2026-11-01
+---
+{body}"""
+    return files

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import subprocess
@@ -13,6 +14,7 @@ import pytest
 
 from tests.conftest import VALID_CASE
 from tests.site.fixtures import write_project
+from tests.site.pagefind_files import fragments
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
@@ -61,9 +63,20 @@ def test_strict_build_is_clean_and_lean(tmp_path: Path) -> None:
     assert "Provincies" in nav
     assert "Buurtkamer Noord" not in nav
     assert "Buurtkamer Noord" in overview
-    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert '"lang":["nl"]' in index.replace(" ", "")
-    assert '"pipeline":["stemmer","stopWordFilter","trimmer"]' in index.replace(" ", "")
+    # The browser search is Pagefind's Dutch index; Material's lunr index is not built.
+    assert not (site / "search" / "search_index.json").exists()
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["nl"]
+    assert entry["languages"]["nl"]["page_count"] >= 4 + 2 + 1 + 4
+    indexed = fragments(site)
+    for url in ("/casussen/buurtkamer-noord/", "/lessen/ruimte-voor-bewoners/", "/over/"):
+        assert url in indexed
+    for url in ("/data/codeboek/", "/bijdragen/velden/", "/casussen/", "/themas/", "/"):
+        assert url not in indexed
+    case = indexed["/casussen/buurtkamer-noord/"]
+    assert case["filters"]["thema"] == ["Ontmoeting", "Ouderen"]
+    assert case["meta"]["plaats"] == "Utrecht, Noord"
+    assert "Plaats" not in case["content"]  # the fact box is not searched as text
 
 
 def test_invalid_content_fails_with_the_validator_message(tmp_path: Path) -> None:
@@ -160,3 +173,31 @@ def test_serve_keeps_building_and_shows_problems_in_a_banner(tmp_path: Path) -> 
     # The broken case keeps its page (with its problems), so links to it keep working.
     broken_page = (site / "casussen" / "kapot" / "index.html").read_text(encoding="utf-8")
     assert "Deze casus bevat fouten" in broken_page
+
+
+def test_zoekindex_indexes_a_site_built_without_the_plugin(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "project")
+    out, config = tmp_path / "rendered", tmp_path / "plain.yml"
+    done = run(str(BIN / "widw"), "render", "--map", str(project), "--out", str(out),
+               "--config-uit", str(config), cwd=project)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    site = tmp_path / "site-plain"
+    assert mkdocs_build(project, site, config).returncode == 0
+    assert not (site / "pagefind").exists()
+    indexed = run(str(BIN / "widw"), "zoekindex", str(site), cwd=project)
+    assert indexed.returncode == 0, indexed.stderr
+    assert "pagina's doorzocht" in indexed.stderr
+    records = fragments(site)
+    assert "/casussen/moestuin-zuid/" in records
+    assert "/data/codeboek/" not in records
+    assert records["/casussen/moestuin-zuid/"]["filters"]["provincie"] == ["Fryslân"]
+
+
+def test_zoekindex_says_in_dutch_when_there_is_no_site(tmp_path: Path) -> None:
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    done = run(str(BIN / "widw"), "zoekindex", str(empty), cwd=tmp_path)
+    assert done.returncode == 1
+    assert "geen gebouwde site (index.html ontbreekt)" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (empty / "pagefind").exists()

@@ -202,6 +202,15 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
             edits[f"{folder}/{name}.md"] = Path(relative).as_posix()
         return edits
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the browser search index (Pagefind) over the finished HTML."""
+        from widw.site.browser_index import IndexFailure, index_site
+
+        try:
+            index_site(Path(config.site_dir))
+        except IndexFailure as exc:
+            raise PluginError(str(exc)) from None
+
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """The content folders are watched through `config.watch` (set in on_config)."""
         return server

@@ -18,6 +18,7 @@ COMMANDS = {
     "validate": "widw.cli.validate",
     "schema": "widw.cli.schema",
     "render": "widw.cli.render",
+    "zoekindex": "widw.cli.zoekindex",
     "search": "widw.cli.search",
     "cite": "widw.cli.cite",
     "brief": "widw.cli.brief",

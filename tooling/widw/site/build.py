@@ -12,9 +12,7 @@ from widw.site.cache import PageCache
 from widw.site.case import case_page
 from widw.site.context import CitationFor, SiteContext, SourceFormat
 from widw.site.listings import facet_pages
-from widw.site.overview import overview_page
-from widw.site.selfscan import PAGE as SELFSCAN_PAGE
-from widw.site.selfscan import selfscan_page
+from widw.site.overview import overview_pages
 from widw.site.pages import (
     collection_page,
     episode_pages,
@@ -22,6 +20,10 @@ from widw.site.pages import (
     lesson_pages,
 )
 from widw.site.roles import role_pages
+from widw.site.search_page import search_page
+from widw.site.selfscan import PAGE as SELFSCAN_PAGE
+from widw.site.selfscan import selfscan_page
+from widw.site.share import with_share_tags
 from widw.site.text import front_matter
 
 ASSETS = {
@@ -30,8 +32,7 @@ ASSETS = {
     "filter.js": "assets/widw/filter.js",
     "zelfscan.css": "assets/widw/zelfscan.css",
     "zelfscan.js": "assets/widw/zelfscan.js",
-    # Next to Material's worker, so that its relative paths (../lunr/…) keep working.
-    "search-worker.js": "assets/javascripts/workers/widw-search.js",
+    "zoeken.js": "assets/widw/zoeken.js",
 }
 """Files under widw/site/assets/ and where they are published."""
 
@@ -57,8 +58,10 @@ class Site:
 
     @staticmethod
     def is_detail(src_uri: str) -> bool:
-        """A case, lesson, episode or index-term page: reachable by links, not in the nav."""
+        """A case, lesson, episode, index-term or further list page: linked, not in the nav."""
         folder, _, name = src_uri.partition("/")
+        if "/" in name:  # a further page of a list (casussen/pagina/2.md, rollen/x/2.md)
+            return True
         return folder in DETAIL_FOLDERS and name != "index.md"
 
 
@@ -71,13 +74,17 @@ def _generated(markdown: str) -> str:
 
 def _case_page(ctx: SiteContext, case: Case, cache: PageCache | None) -> str:
     if cache is None:
-        return case_page(ctx, case)
+        return _shared(ctx, f"casussen/{case.slug}.md", case_page(ctx, case))
     key = cache.key(ctx, case)
     page = cache.get(key)
     if page is None:
-        page = case_page(ctx, case)
+        page = _shared(ctx, f"casussen/{case.slug}.md", case_page(ctx, case))
         cache.put(key, page)
     return page
+
+
+def _shared(ctx: SiteContext, src_uri: str, page: str) -> str:
+    return with_share_tags(page, url=ctx.page_url(src_uri))
 
 
 def build_site(
@@ -103,17 +110,18 @@ def build_site(
         library, site_url, related or {}, citation_for, source_format, contribute_url
     )
     site = Site()
-    site.pages["index.md"] = home_page(ctx)
-    site.pages["casussen/index.md"] = overview_page(ctx)
+    pages: dict[str, str] = {"index.md": home_page(ctx), "zoeken.md": search_page()}
+    pages.update(overview_pages(ctx))
+    pages.update(lesson_pages(ctx))
+    pages.update(role_pages(ctx))
+    pages.update(episode_pages(ctx))
+    pages.update(facet_pages(ctx))
+    pages["collectie.md"] = collection_page(ctx)
+    pages[SELFSCAN_PAGE] = selfscan_page(ctx)
+    pages.update({uri: _generated(text) for uri, text in (extra_pages or {}).items()})
+    site.pages.update({uri: _shared(ctx, uri, text) for uri, text in pages.items()})
     for case in library.cases.values():
         site.pages[f"casussen/{case.slug}.md"] = _case_page(ctx, case, page_cache)
-    site.pages.update(lesson_pages(ctx))
-    site.pages.update(role_pages(ctx))
-    site.pages.update(episode_pages(ctx))
-    site.pages.update(facet_pages(ctx))
-    site.pages["collectie.md"] = collection_page(ctx)
-    site.pages[SELFSCAN_PAGE] = selfscan_page(ctx)
-    site.pages.update({uri: _generated(text) for uri, text in (extra_pages or {}).items()})
     site.files.update(asset_files())
     return site
 

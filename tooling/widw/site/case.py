@@ -17,8 +17,9 @@ from widw.site.context import (
 from widw.site.jinja import render
 from widw.site.selfscan import scan_tags
 from widw.content.dates import dutch_date
+from widw.site.findable import STUB_WEIGHT, findable
+from widw.site.share import description_of
 from widw.site.text import clean_html, front_matter, join_nl, safe_body
-
 
 NOT_ON_PAGE = {"plaats.coordinaten"}
 """Inferred fields the case page does not show (the map says where its points come from)."""
@@ -45,8 +46,8 @@ def case_page(ctx: SiteContext, case: Case) -> str:
     url = ctx.page_url(src_uri)
     meta: dict[str, Any] = {
         "title": case.title,
-        "description": short_description(case.summary),
-        "search": {"boost": 2 if case.status == "beschreven" else 0.5},
+        "description": description_of(case.summary),
+        "tags": [ctx.label("themas", t) for t in case.themes],
         "widw": {
             "soort": "casus",
             "slug": case.slug,
@@ -84,15 +85,52 @@ def case_page(ctx: SiteContext, case: Case) -> str:
         checked=dutch_date(case.last_verified.isoformat()),
         contribute_url=ctx.contribute_url,
     )
-    return front_matter(meta, body)
+    return front_matter(meta, findable(body, **search_facts(ctx, case)))
 
 
-def short_description(summary: str, limit: int = 160) -> str:
-    """The summary cut at a word boundary to at most `limit` characters (meta description)."""
-    text = " ".join(summary.split())
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+def search_facts(ctx: SiteContext, case: Case) -> dict[str, Any]:
+    """The Pagefind filters, metadata, sort key and weight of a case page."""
+    described = case.status != "stub"
+    bundle = f"Bundel {case.bundle.number}" if case.bundle and case.bundle.number else ""
+    return {
+        "kind": "casus",
+        "filters": {
+            "thema": [ctx.label("themas", t) for t in case.themes],
+            "element": [ctx.label("elementen", t) for t in case.elements],
+            "provincie": [ctx.label("provincies", case.place.province)]
+            if case.place.province
+            else [],
+            "gemeente": [case.place.municipality or ""],
+            "bundel": [bundle],
+            "rol": [ctx.label("rollen", r) for r in ctx.roles_for_case(case.slug)],
+            "uitkomst": [ctx.label("uitkomsten", case.outcome.kind)] if case.outcome.kind else [],
+            "participatievorm": [ctx.label("participatievormen", case.participation)]
+            if case.participation
+            else [],
+            "initiatief": [ctx.label("soorten", k) for k in case.kinds],
+        },
+        "meta": {
+            "plaats": place_text(case),
+            "bundel": bundle,
+            "themas": ", ".join(ctx.label("themas", t) for t in case.themes),
+            "status": "beschreven" if described else "nog niet beschreven",
+        },
+        "words": [
+            case.place.municipality or "",
+            case.place.district or "",
+            ctx.label("provincies", case.place.province) if case.place.province else "",
+            *(ctx.label("themas", t) for t in case.themes),
+            *(ctx.label("soorten", k) for k in case.kinds),
+        ],
+        "order": f"{0 if described else 1} {case.title.lower()}",
+        "weight": None if described else STUB_WEIGHT,
+    }
+
+
+def place_text(case: Case) -> str:
+    """Gemeente and wijk of a case ('Utrecht, Noord'), or 'onbekend'."""
+    parts = [p for p in (case.place.municipality, case.place.district) if p]
+    return ", ".join(parts) or "onbekend"
 
 
 def card_rows(ctx: SiteContext, case: Case) -> list[Row]:

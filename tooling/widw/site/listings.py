@@ -12,6 +12,7 @@ from widw.content.models import Case
 from widw.site.casemap import case_map
 from widw.site.context import SiteContext, municipality_slug
 from widw.site.jinja import render
+from widw.site.paging import card_list, ordered, pages_of, pagination
 from widw.site.text import front_matter
 
 
@@ -77,21 +78,47 @@ def facet_pages(ctx: SiteContext) -> dict[str, str]:
     pages: dict[str, str] = {}
     for facet in facets():
         terms = _terms(ctx, facet)
-        meta: dict[str, Any] = {"title": facet.title, "search": {"exclude": True}}
+        meta: dict[str, Any] = {"title": facet.title, "description": facet.intro}
         pages[f"{facet.folder}/index.md"] = front_matter(
             meta, render("facet.md.j2", facet=facet, terms=terms)
         )
         for term in terms:
-            meta = {
-                "title": f"{facet.singular}: {term.label}",
-                "search": {"exclude": True},
-                "widw": {"soort": "index", "facet": facet.folder},
-            }
-            kaart = province_map(ctx, term) if facet.folder == "provincies" else ""
-            body = render(
-                "term.md.j2", facet=facet, term=term, line=lambda c: case_line(ctx, c), kaart=kaart
-            )
-            pages[f"{facet.folder}/{term.key}.md"] = front_matter(meta, body)
+            pages.update(_term_pages(ctx, facet, term))
+    return pages
+
+
+def _term_pages(ctx: SiteContext, facet: Facet, term: Term) -> dict[str, str]:
+    """One term's cases in pages of PAGE_SIZE: folder/key.md, then folder/key/N.md."""
+    chunks = pages_of(term.cases)
+    pages: dict[str, str] = {}
+    for number, chunk in enumerate(chunks, start=1):
+        root = "../../" if number == 1 else "../../../"
+        first = f"{root}{facet.folder}/{term.key}/"
+
+        def href(n: int, first: str = first) -> str:
+            return first if n == 1 else f"{first}{n}/"
+
+        title = f"{facet.singular}: {term.label}"
+        meta = {
+            "title": title if number == 1 else f"{title}, pagina {number}",
+            "description": term.description
+            or f"De casussen van Wij in de Wijk bij {facet.singular.lower()} {term.label}.",
+            "hide": ["toc"],
+            "widw": {"soort": "index", "facet": facet.folder},
+        }
+        body = render(
+            "term.md.j2",
+            facet=facet,
+            term=term,
+            cards=card_list(ctx, chunk, root),
+            pagination=pagination(number, len(chunks), href, f"Pagina's van {title}"),
+            up="" if number == 1 else "../",
+            kaart=province_map(ctx, term) if facet.folder == "provincies" and number == 1 else "",
+        )
+        uri = f"{facet.folder}/{term.key}.md"
+        if number > 1:
+            uri = f"{facet.folder}/{term.key}/{number}.md"
+        pages[uri] = front_matter(meta, body)
     return pages
 
 
@@ -122,7 +149,7 @@ def _terms(ctx: SiteContext, facet: Facet) -> list[Term]:
 
 
 def _order(cases: list[Case]) -> list[Case]:
-    return sorted(cases, key=lambda c: (c.status == "stub", c.title.lower()))
+    return ordered(cases)
 
 
 def case_line(ctx: SiteContext, case: Case) -> str:

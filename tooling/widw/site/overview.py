@@ -1,10 +1,11 @@
-"""The overview "Alle casussen": one table of every case, with client-side filters."""
+"""The overview "Alle casussen": pages of case cards, with filters over every case."""
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
@@ -12,6 +13,7 @@ from widw.content.models import Case
 from widw.site.casemap import case_map
 from widw.site.context import SiteContext
 from widw.site.jinja import render
+from widw.site.paging import card_list, ordered, pages_of, pagination
 from widw.site.text import clean_html, front_matter
 
 
@@ -64,58 +66,60 @@ class Option(NamedTuple):
     cases: int
 
 
-class Row(NamedTuple):
-    """One table row with its filter values and display strings."""
+def overview_pages(ctx: SiteContext) -> dict[str, str]:
+    """casussen/index.md and casussen/pagina/N.md: the filter form and PAGE_SIZE cards each.
 
-    case: Case
-    data: dict[str, str]
-    province: str
-    bundle: str
-    themes: str
-    outcome: str
-
-
-def overview_page(ctx: SiteContext) -> str:
-    """casussen/index.md: the filter form (shown by JavaScript) and the full table."""
-    cases = sorted(ctx.library.cases.values(), key=lambda c: c.title.lower())
-    rows: list[Row] = []
+    The filters work on every case through the browser index (filter.js + Pagefind); the
+    pages themselves list described cases first and never grow with the library.
+    """
+    cases = ordered(list(ctx.library.cases.values()))
     counts: dict[str, Counter[str]] = {f.param: Counter() for f in FILTERS}
     for case in cases:
-        data = {}
         for f in FILTERS:
-            values = f.values(ctx, case)
-            counts[f.param].update(values)
-            data[f.param] = " ".join(values)
-        rows.append(_row(ctx, case, data))
+            counts[f.param].update(f.values(ctx, case))
     options = {f.param: _options(ctx, f, counts[f.param]) for f in FILTERS}
-    html = render("overview.html.j2", filters=FILTERS, options=options, rows=rows)
     kaart = Markup(case_map(ctx, cases, root="../", title="Kaart van de casussen"))
-    body = render("overview.md.j2", table=Markup(clean_html(html)), total=len(rows), kaart=kaart)
-    meta = {
-        "title": "Alle casussen",
-        "search": {"exclude": True},
-        "hide": ["toc"],
-        "widw": {"soort": "overzicht"},
-    }
-    return front_matter(meta, body)
+    chunks = pages_of(cases)
+    described = sum(c.status != "stub" for c in cases)
+    pages: dict[str, str] = {}
+    for number, chunk in enumerate(chunks, start=1):
+        root = "../" if number == 1 else "../../../"
+        form = render(
+            "overview.html.j2",
+            filters=FILTERS,
+            options=options,
+            labels={f.param: f.label for f in FILTERS},
+            total=len(cases),
+            described=described,
+            number=number,
+            pages=len(chunks),
+            root=root,
+        )
+        body = render(
+            "overview.md.j2",
+            form=Markup(clean_html(form)),
+            cards=card_list(ctx, chunk, root),
+            pagination=pagination(
+                number, len(chunks), functools.partial(_page_href, root), "Pagina's met casussen"
+            ),
+            total=len(cases),
+            root=root,
+            kaart=kaart if number == 1 else "",
+        )
+        meta: dict[str, Any] = {
+            "title": "Alle casussen" if number == 1 else f"Alle casussen, pagina {number}",
+            "description": f"Alle {len(cases)} casussen van de kennisbank, te filteren op "
+            "thema, element, provincie, bundel, uitkomst en rol.",
+            "hide": ["toc"],
+            "widw": {"soort": "overzicht"},
+        }
+        uri = "casussen/index.md" if number == 1 else f"casussen/pagina/{number}.md"
+        pages[uri] = front_matter(meta, body)
+    return pages
 
 
-def _row(ctx: SiteContext, case: Case, data: dict[str, str]) -> Row:
-    bundle = ""
-    if case.collection == "verwant":
-        bundle = "verwant"
-    elif case.bundle and case.bundle.number:
-        bundle = str(case.bundle.number)
-        if case.bundle.certainty == "afgeleid":
-            bundle += " (afgeleid)"
-    return Row(
-        case=case,
-        data=data,
-        province=ctx.label("provincies", case.place.province) if case.place.province else "",
-        bundle=bundle,
-        themes=", ".join(ctx.label("themas", t) for t in case.themes),
-        outcome=ctx.label("uitkomsten", case.outcome.kind) if case.outcome.kind else "",
-    )
+def _page_href(root: str, number: int) -> str:
+    return f"{root}casussen/" if number == 1 else f"{root}casussen/pagina/{number}/"
 
 
 def _options(ctx: SiteContext, f: Filter, counts: Counter[str]) -> list[Option]:

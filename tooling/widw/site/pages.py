@@ -15,8 +15,11 @@ from widw.site.charts import collection_charts
 from widw.site.context import FIELD_LABELS, ROLE_INVITES, SiteContext
 from widw.site.jinja import render
 from widw.site.listings import case_line
+from widw.site.search_page import search_form
 from widw.site.selfscan import scan_tags
 from widw.content.dates import dutch_date
+from widw.site.findable import findable
+from widw.site.share import description_of
 from widw.site.text import clean_html, front_matter, safe_body
 
 NEWEST = 6
@@ -32,13 +35,13 @@ def home_page(ctx: SiteContext) -> str:
         for term, entry in ctx.library.vocabulary.terms("rollen").items()
     ]
     newest = sorted(ctx.described(), key=lambda c: (c.last_verified, c.title), reverse=True)
-    search = clean_html(render("search_form.html.j2"))
+    search = search_form("")
     body = render(
         "home.md.j2",
         roles=roles,
         newest=newest[:NEWEST],
         line=lambda c: case_line(ctx, c),
-        search=Markup(search),
+        search=search,
         counts=_counts(ctx),
         kaart=Markup(case_map(ctx, list(ctx.library.cases.values()), root="", title=MAP_TITLE)),
     )
@@ -84,9 +87,17 @@ def _lesson_page(ctx: SiteContext, lesson: Lesson) -> str:
     )
     meta = {
         "title": lesson.title,
+        "description": description_of(lesson.body, first_sentence=True) or lesson.title,
         "widw": {"soort": "les", "id": lesson.id, "bron": ctx.source_path("lesson", lesson.id)},
     }
-    return front_matter(meta, body)
+    roles = [ctx.label("rollen", r) for r in lesson.roles]
+    found = findable(
+        body,
+        kind="les",
+        filters={"rol": roles},
+        meta={"voor": "voor " + ", ".join(r.lower() for r in roles)},
+    )
+    return front_matter(meta, found)
 
 
 def episode_pages(ctx: SiteContext) -> dict[str, str]:
@@ -120,15 +131,19 @@ def _episode_page(ctx: SiteContext, episode: Episode) -> str:
         sources=[source_view(ctx, s) for s in episode.sources],
         checked=dutch_date(episode.last_verified.isoformat()),
     )
+    kind = ctx.label("mediasoorten", episode.kind)
     meta = {
         "title": episode.title,
+        "description": description_of(episode.body, first_sentence=True)
+        or f"{kind}: {episode.title}",
         "widw": {
             "soort": "media",
             "slug": episode.slug,
             "bron": ctx.source_path("episode", episode.slug),
         },
     }
-    return front_matter(meta, body)
+    found = findable(body, kind="aflevering", meta={"medium": kind})
+    return front_matter(meta, found)
 
 
 def episode_rows(ctx: SiteContext, episode: Episode) -> list[Row]:

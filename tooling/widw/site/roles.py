@@ -7,8 +7,10 @@ from typing import NamedTuple
 
 from widw.content.models import Case, Lesson
 from widw.site.context import ROLE_INVITES, SiteContext
+from widw.site.findable import findable
 from widw.site.jinja import render
 from widw.site.selfscan import ROLES as SCAN_ROLES
+from widw.site.share import description_of
 from widw.site.text import front_matter, safe_body
 
 _PROVENANCE = re.compile(r"^(Deze les komt uit|Deze les is ontleend aan)\b")
@@ -90,6 +92,12 @@ def role_pages(ctx: SiteContext) -> dict[str, str]:
             without=without,
             selfscan=term in SCAN_ROLES,
         )
-        meta = {"title": f"Lessen voor {entry.label.lower()}", "widw": {"soort": "rol"}}
-        pages[f"rollen/{term}.md"] = front_matter(meta, body)
+        meta = {
+            "title": f"Lessen voor {entry.label.lower()}",
+            "description": description_of(entry.omschrijving)
+            or f"Lessen uit Wij in de Wijk voor {entry.label.lower()}.",
+            "widw": {"soort": "rol"},
+        }
+        found = findable(body, kind="rol", filters={"rol": [entry.label]})
+        pages[f"rollen/{term}.md"] = front_matter(meta, found)
     return pages

@@ -100,7 +100,8 @@ _ALLOWED_TAGS = {
 _ALLOWED_ATTRS: dict[str, set[str]] = {
     "*": {"class", "id", "hidden", "role", "title", "lang"},
     "div": {"tabindex"},
-    "a": {"href"},
+    "a": {"href", "rel"},
+    "fieldset": {"disabled"},
     "th": {"scope"},
     "form": {"action", "method", "role"},
     "label": {"for"},
