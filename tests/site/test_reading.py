@@ -154,6 +154,8 @@ def test_role_page_on_real_content_shows_lesson_texts_and_sources() -> None:
         assert re.search(r"<h3[^>]*><a href=\"../lessen/[a-z0-9-]+.md\">", block)
         assert block.count("<p") >= 2  # the lesson's own text and its evidence or source
         assert "Zichtbaar in:" in block or "Bron:</strong>" in block
+        assert "Bron:</strong>" in block  # every lesson names where it comes from
+        assert "Herkomst:" not in block  # the lesson's own text, not its provenance note
     assert "<h2" in html and html.index("Lessen uit de casussen") < html.index(
         "Lessen uit onderzoek en handreikingen"
     )

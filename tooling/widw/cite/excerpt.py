@@ -15,6 +15,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+PROVENANCE = "Herkomst:"
+"""A paragraph that opens with this says where the lesson comes from, not what it says."""
+
 EXCERPT_LIMIT = 480
 """Soft limit in characters: sentences are added while the excerpt stays within it."""
 
@@ -102,7 +105,7 @@ def excerpt(body: str, shared: frozenset[str] = frozenset(), limit: int = EXCERP
     """What the lesson says: its first own paragraph, cut at a sentence end."""
     parts = blocks(body)
     for index, block in enumerate(parts):
-        if not block.text or block.text in shared:
+        if not block.text or block.text in shared or block.text.startswith(PROVENANCE):
             continue
         text = block.text
         following = parts[index + 1] if index + 1 < len(parts) else None

@@ -210,7 +210,7 @@ def _legend(unit: str) -> str:
         '<svg class="widw-nl__teken" viewBox="0 0 14 14" aria-hidden="true"><circle cx="7" cy="7"'
         ' r="5.5"/></svg> beschreven '
         '<svg class="widw-nl__teken" viewBox="0 0 14 14" aria-hidden="true"><path '
-        'd="M7 1l6 6-6 6-6-6z"/></svg> nog niet beschreven (stub)</p>'
+        'd="M7 1l6 6-6 6-6-6z"/></svg> nog niet beschreven</p>'
     )
 
 
@@ -219,5 +219,5 @@ def _list_item(marker: Marker) -> str:
         return f"<li>{esc(_accessible_name(marker))}</li>"
     if marker.count > 1 or marker.detail == "":
         return f'<li><a href="{esc(marker.href)}">{esc(marker.name)}</a>: {marker.count}</li>'
-    stub = ' <span class="widw-stub">stub</span>' if marker.stub else ""
+    stub = ' <span class="widw-stub">nog niet beschreven</span>' if marker.stub else ""
     return f'<li>{esc(marker.detail)}: <a href="{esc(marker.href)}">{esc(marker.name)}</a>{stub}</li>'

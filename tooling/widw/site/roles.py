@@ -13,7 +13,7 @@ from widw.site.selfscan import ROLES as SCAN_ROLES
 from widw.site.share import description_of
 from widw.site.text import front_matter, safe_body
 
-_PROVENANCE = re.compile(r"^(Deze les komt uit|Deze les is ontleend aan)\b")
+_PROVENANCE = re.compile(r"^(Deze les komt uit|Deze les is ontleend aan|\*Herkomst:)")
 """Opening sentences that say where a lesson comes from, not what it says."""
 _SAME_FOLDER_LINK = re.compile(r"\]\((?![a-z]+:|#|/|\.\./)([^)\s]+)\)")
 """A Markdown link relative to lessen/ (another lesson), which the role page must re-root."""
