@@ -8,14 +8,14 @@ VNU_VERSION := 26.9.27
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup serve build validate schema lint test test-fast bench clean
+.PHONY: setup serve build build-zensical validate schema lint test test-fast bench clean
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
+	$(BIN)/python -m pip install --quiet -e ".[test,bench,zensical]"
 	@touch $(STAMP)
 
 # The Nu Html Checker (Java) from the npm registry, for the HTML validity tests.
@@ -28,6 +28,16 @@ serve: setup  ## Build the site and serve it on http://127.0.0.1:8000 with live 
 
 build: setup  ## Build the site into site/ (fails on any content problem)
 	$(BIN)/mkdocs build --strict
+
+# Zensical builds the `widw render` output (it runs no MkDocs plugins). Docs, config and site
+# live in one folder because Zensical wants docs_dir and site_dir inside the config's folder.
+ZENSICAL      := .cache/zensical
+ZENSICAL_SITE := $(ZENSICAL)/site
+
+build-zensical: setup  ## Build the same site with Zensical into .cache/zensical/site/
+	$(BIN)/widw render --out $(ZENSICAL)/docs --config-uit $(ZENSICAL)/mkdocs.yml
+	cd $(ZENSICAL) && $(CURDIR)/$(BIN)/zensical build --clean -f mkdocs.yml
+	@echo "Zensical-site: $(ZENSICAL_SITE)/"
 
 validate: setup  ## Check every case, lesson and episode
 	$(BIN)/widw validate

@@ -12,6 +12,7 @@
   }
   self.importScripts(name);
   var lunr = self.lunr;
+  if (!lunr) { return; } // a worker without lunr (Zensical's search) runs unchanged
   lunr.Index.prototype.search = function (queryString) {
     return this.query(function (query) {
       new lunr.QueryParser(queryString, query).parse();
