@@ -36,7 +36,7 @@ ZENSICAL_SITE := $(ZENSICAL)/site
 
 build-zensical: setup  ## Build the same site with Zensical into .cache/zensical/site/
 	$(BIN)/widw render --out $(ZENSICAL)/docs --config-uit $(ZENSICAL)/mkdocs.yml
-	cd $(ZENSICAL) && $(CURDIR)/$(BIN)/zensical build --clean -f mkdocs.yml
+	cd $(ZENSICAL) && $(CURDIR)/$(BIN)/zensical build --clean --strict -f mkdocs.yml
 	@echo "Zensical-site: $(ZENSICAL_SITE)/"
 
 validate: setup  ## Check every case, lesson and episode
