@@ -14,9 +14,20 @@ from pathlib import Path
 
 import pytest
 
+from tests.site.fixtures import CASE_B, write_project
+
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 ENGINES = ("mkdocs", "zensical")
+ALIAS = "moestuin-oud"
+"""An old address of the fixture case Moestuin Zuid, so the builds contain a redirect page."""
+
+
+def write_fixture_project(root: Path) -> Path:
+    """The site tests' fixture project, plus an alias (redirect page) for Moestuin Zuid."""
+    renamed = CASE_B.replace("slug: moestuin-zuid\n", f"slug: moestuin-zuid\naliassen: [{ALIAS}]\n")
+    assert renamed != CASE_B
+    return write_project(root, {"cases/moestuin-zuid.md": renamed})
 
 
 def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:

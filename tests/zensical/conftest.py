@@ -6,20 +6,29 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.fixtures import write_project
-from tests.zensical.builds import build_mkdocs, build_zensical, require_zensical
+from tests.zensical.builds import (
+    build_mkdocs,
+    build_zensical,
+    require_zensical,
+    write_fixture_project,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session", params=["fixture", "repository"])
-def sites(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, Path]:
-    """engine → built site, for the fixture project and for this repository's own content."""
+def project_kind(request: pytest.FixtureRequest) -> str:
+    """The test project (with an alias) or this repository's own content."""
+    kind: str = request.param
+    return kind
+
+
+@pytest.fixture(scope="session")
+def sites(project_kind: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """engine → built site of the project named by `project_kind`."""
     require_zensical()
-    root = tmp_path_factory.mktemp(f"parity-{request.param}")
-    project = write_project(root / "project") if request.param == "fixture" else REPO
+    root = tmp_path_factory.mktemp(f"parity-{project_kind}")
+    project = write_fixture_project(root / "project") if project_kind == "fixture" else REPO
     return {
         "mkdocs": build_mkdocs(project, root / "mkdocs-site"),
         "zensical": build_zensical(project, root / "zensical"),
