@@ -31,6 +31,7 @@ build: setup  ## Build the site into site/ (fails on any content problem)
 
 # Zensical builds the `widw render` output (it runs no MkDocs plugins). Docs, config and site
 # live in one folder because Zensical wants docs_dir and site_dir inside the config's folder.
+# A step on the built folder (e.g. a search index) is one more line: `... $(ZENSICAL_SITE)`.
 ZENSICAL      := .cache/zensical
 ZENSICAL_SITE := $(ZENSICAL)/site
 

@@ -68,7 +68,10 @@ def build_zensical(project: Path, work: Path) -> Path:
 
 
 def build(engine: str, project: Path, work: Path) -> Path:
-    """The site of `project` built by `engine` ("mkdocs" or "zensical") under work/."""
+    """The site of `project` built by `engine` ("mkdocs" or "zensical") under work/.
+
+    A step on the built folder that both engines need (a search index) goes here, once.
+    """
     if engine == "zensical":
         return build_zensical(project, work)
     return build_mkdocs(project, work / "site")
