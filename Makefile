@@ -9,14 +9,14 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup serve build publish validate schema lint test test-fast bench clean nieuw controleer
+.PHONY: setup serve build build-zensical publish validate schema lint test test-fast bench clean nieuw controleer
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
+	$(BIN)/python -m pip install --quiet -e ".[test,bench,zensical]"
 	@touch $(STAMP)
 
 # The Nu Html Checker (Java) from the npm registry, for the HTML validity tests.
@@ -33,6 +33,18 @@ build: setup  ## Build the site into site/ (fails on any content problem)
 
 publish: setup  ## The build that goes online: refuses a placeholder site address (WIDW_SITE_URL)
 	WIDW_PUBLISH=1 $(BIN)/mkdocs build --strict
+
+# Zensical builds the `widw render` output (it runs no MkDocs plugins). Docs, config and site
+# live in one folder because Zensical wants docs_dir and site_dir inside the config's folder.
+# The Pagefind search index is made by `widw zoekindex` after the build, as the plugin does.
+ZENSICAL      := .cache/zensical
+ZENSICAL_SITE := $(ZENSICAL)/site
+
+build-zensical: setup  ## Build the same site with Zensical into .cache/zensical/site/
+	$(BIN)/widw render --out $(ZENSICAL)/docs --config-uit $(ZENSICAL)/mkdocs.yml
+	cd $(ZENSICAL) && $(CURDIR)/$(BIN)/zensical build --clean --strict -f mkdocs.yml
+	$(BIN)/widw zoekindex $(ZENSICAL_SITE)
+	@echo "Zensical-site: $(ZENSICAL_SITE)/"
 
 validate: setup  ## Check every case, lesson and episode
 	$(BIN)/widw validate

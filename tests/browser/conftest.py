@@ -1,14 +1,14 @@
-"""Browser fixtures: the fixture site built once, served on 127.0.0.1, and Debian's chromium.
+"""Browser fixtures: the fixture site built once per engine, served on 127.0.0.1, and chromium.
 
-Without /usr/bin/chromium these tests skip, unless CI is set: then they fail.
+Every test that uses `base_url` runs twice: on the MkDocs build (with the widw plugin) and on
+the Zensical build of the `widw render` output. A test that must know which one asks for the
+`engine` fixture. Without /usr/bin/chromium (or without zensical) these tests skip, unless CI
+is set: then they fail.
 """
 
 from __future__ import annotations
 
 import functools
-import os
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -17,9 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.site.fixtures import write_project
-
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+from tests.zensical.builds import ENGINES, build, write_fixture_project
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -29,17 +27,19 @@ class QuietHandler(SimpleHTTPRequestHandler):
         return
 
 
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """Which builder made the site under test: "mkdocs" or "zensical"."""
+    name: str = request.param
+    return name
+
+
 @pytest.fixture(scope="session")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The fixture project, built with the plugin and served on a free local port."""
-    root = tmp_path_factory.mktemp("browser")
-    project = write_project(root / "project")
-    site = root / "site"
-    done = subprocess.run(
-        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(site)],
-        cwd=project, env=ENV, capture_output=True, text=True, check=False, timeout=600,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
+def base_url(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture project, built by `engine` and served on a free local port."""
+    root = tmp_path_factory.mktemp(f"browser-{engine}")
+    project = write_fixture_project(root / "project")
+    site: Path = build(engine, project, root / "build")
     handler = functools.partial(QuietHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

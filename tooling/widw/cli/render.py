@@ -32,7 +32,10 @@ from widw.cli.options import project_paths, root_option
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
     metavar="BESTAND",
-    help="Schrijf ook een mkdocs.yml zonder widw-plugin die MAP als docs_dir gebruikt.",
+    help=(
+        "Schrijf ook een mkdocs.yml zonder widw-plugin die MAP als docs_dir gebruikt, "
+        "met relatieve paden (voor MkDocs en Zensical)."
+    ),
 )
 def command(root: Path | None, out: Path, site_url: str | None, config_out: Path | None) -> None:
     """Schrijf alle pagina's naar MAP, voor een sitebouwer zonder plugins (zoals Zensical)."""
@@ -46,7 +49,8 @@ def command(root: Path | None, out: Path, site_url: str | None, config_out: Path
         placeholder_warning,
         public_repo_url,
     )
-    from widw.site.publish import PublishError, plain_config, read_config, write_tree
+    from widw.site.plainconfig import plain_config
+    from widw.site.publish import PublishError, overrides_dir, read_config, write_tree
 
     paths = project_paths(root)
     out_dir = out.resolve()
@@ -76,12 +80,25 @@ def command(root: Path | None, out: Path, site_url: str | None, config_out: Path
         repo_url=public_repo_url(str(repo_url)) if repo_url else None,
     )
     site = assemble_site(result.library, options)
+    custom = (
+        config.get("theme", {}).get("custom_dir") if isinstance(config.get("theme"), dict) else None
+    )
+    themes = [overrides_dir(), *([paths.root / str(custom)] if custom else [])]
     try:
-        count = write_tree(site, out_dir, docs=paths.root / "docs")
+        count = write_tree(site, out_dir, docs=paths.root / "docs", themes=themes)
     except PublishError as exc:
         raise click.ClickException(str(exc)) from exc
     if config_out is not None:
         if not mkdocs_yml.is_file():
             raise click.ClickException(f"{mkdocs_yml} bestaat niet; geen config geschreven.")
-        write_atomic(config_out, plain_config(mkdocs_yml, out_dir))
+        written = plain_config(mkdocs_yml, out_dir, config_out)
+        write_atomic(config_out, written.text)
+        if written.dropped:
+            click.echo(f"Niet in {config_out}: {', '.join(written.dropped)}.", err=True)
+        if not out_dir.is_relative_to(config_out.resolve().parent):
+            click.echo(
+                f"Let op: Zensical bouwt {config_out} alleen als {out} in dezelfde map "
+                "staat als het configuratiebestand of daaronder.",
+                err=True,
+            )
     click.echo(f"{count} bestanden geschreven naar {out_dir}.", err=True)

@@ -1,9 +1,10 @@
-"""Write a generated site to disk (for builders without plugins) and a matching config."""
+"""Write a generated site to disk, for builders without plugins (MkDocs alone, Zensical)."""
 
 from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +19,21 @@ MARKER = ".widw-render"
 
 PLUGIN = "widw"
 
+THEME_DIR = ".widw-theme"
+"""Folder inside the rendered tree with the theme overrides; both builders skip dot-folders."""
+
 
 class PublishError(Exception):
     """A Dutch message about why the output folder cannot be written."""
 
 
-def write_tree(site: Site, out: Path, *, docs: Path | None = None) -> int:
+def write_tree(
+    site: Site, out: Path, *, docs: Path | None = None, themes: Sequence[Path] = ()
+) -> int:
     """Write hand-written docs plus the generated pages and files to `out`, atomically.
+
+    The `themes` folders (theme overrides, later ones win) are copied to `out/THEME_DIR`,
+    so a config next to `out` can name them by a relative path.
 
     Everything is written into a temporary sibling folder that then replaces `out`, so a
     builder never sees half a site. Returns the number of files written.
@@ -51,6 +60,9 @@ def write_tree(site: Site, out: Path, *, docs: Path | None = None) -> int:
                 )
             write_atomic(target, content)
             count += 1
+        for theme in themes:
+            shutil.copytree(theme, tmp / THEME_DIR, dirs_exist_ok=True)
+            count += sum(1 for p in theme.rglob("*") if p.is_file())
         write_atomic(tmp / MARKER, "Gemaakt door 'widw render'; wordt bij elke run vervangen.\n")
         _swap(tmp, out)
     except BaseException:
@@ -94,26 +106,3 @@ def read_config(mkdocs_yml: Path) -> dict[str, Any]:
     """mkdocs.yml as a plain dict."""
     data = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_Loader)
     return data if isinstance(data, dict) else {}
-
-
-def plain_config(mkdocs_yml: Path, docs_dir: Path) -> str:
-    """mkdocs.yml for a rendered tree: docs_dir set, the widw plugin removed, paths absolute."""
-    config = read_config(mkdocs_yml)
-    base = mkdocs_yml.resolve().parent
-    config["docs_dir"] = str(docs_dir.resolve())
-    config.pop("watch", None)
-    site_url = configured_site_url(config.get("site_url"))
-    if site_url:
-        config["site_url"] = site_url
-    if public_repo_url(config.get("repo_url")) is None:
-        for key in ("repo_url", "repo_name", "edit_uri"):
-            config.pop(key, None)
-    plugins = config.get("plugins", [])
-    config["plugins"] = [
-        p for p in plugins if p != PLUGIN and not (isinstance(p, dict) and PLUGIN in p)
-    ]
-    theme = config.setdefault("theme", {})
-    if isinstance(theme, dict):
-        custom = theme.get("custom_dir")
-        theme["custom_dir"] = str((base / custom).resolve() if custom else overrides_dir())
-    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
