@@ -54,7 +54,8 @@ def build_mkdocs(project: Path, site: Path) -> Path:
 
 
 def build_zensical(project: Path, work: Path) -> Path:
-    """`widw render` into work/, then `zensical build` there, as `make build-zensical` does."""
+    """`widw render` into work/, `zensical build` there, then `widw zoekindex`, as
+    `make build-zensical` does."""
     command = require_zensical()
     render = [str(BIN / "widw"), "render", "--map", str(project), "--out", str(work / "docs")]
     done = _run([*render, "--config-uit", str(work / "mkdocs.yml")], project)
@@ -64,6 +65,9 @@ def build_zensical(project: Path, work: Path) -> Path:
     assert done.returncode == 0, output
     assert "Error" not in output, output
     assert "panicked" not in output, output
+    # The search index, as `make build-zensical` makes it (the plugin does this for MkDocs).
+    done = _run([str(BIN / "widw"), "zoekindex", str(work / "site")], work)
+    assert done.returncode == 0, done.stderr
     return work / "site"
 
 

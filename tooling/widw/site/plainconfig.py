@@ -27,6 +27,7 @@ ZENSICAL_PLUGINS: dict[str, frozenset[str] | None] = {
     "privacy": None,
     "redirects": None,
     "rss": None,
+    "minify": None,
 }
 """Plugins Zensical (0.0.x) replaces natively → the options it implements (None: all)."""
 
