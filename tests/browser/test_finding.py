@@ -18,8 +18,9 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import ENV, QuietHandler, Watched
+from tests.browser.conftest import QuietHandler, Watched
 from tests.site.fixtures import FILES, many_cases, write_project
+from tests.zensical.builds import ENV
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -215,6 +216,14 @@ def test_without_javascript_the_pages_say_so_and_list_every_case(
     note.get_by_role("link", name="alle casussen").click()
     page.wait_for_url("**/casussen/")
     context.close()
+
+
+def test_with_javascript_the_no_script_notes_are_hidden(watched: Watched, base_url: str) -> None:
+    page = watched.page
+    for path in ("casussen/", "zoeken/"):
+        page.goto(base_url + path)
+        assert page.locator(".widw-zonder-js").count() == 1
+        assert page.locator(".widw-zonder-js").is_hidden()
 
 
 def test_overview_is_paginated_described_first(watched: Watched, paged_url: str) -> None:

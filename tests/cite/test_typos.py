@@ -13,7 +13,7 @@ from tests.cite.test_tables import FULL_CASE
 from widw.cite.brief import build_brief, funding_lines
 from widw.content.library import ProjectPaths, load_library
 from widw.site import build_site
-from widw.site.publish import plain_config
+from widw.site.plainconfig import plain_config
 
 
 def test_several_funding_lines_read_cleanly(
@@ -46,11 +46,12 @@ def test_rendered_config_leaves_out_a_placeholder_repository(tmp_path: Path) -> 
         "repo_url: https://code.example/x/y\nrepo_name: Broncode\nedit_uri: edit/main/docs/\n",
         encoding="utf-8",
     )
-    plain = yaml.safe_load(plain_config(config, tmp_path / "pages"))
+    written = tmp_path / "plain.yml"
+    plain = yaml.safe_load(plain_config(config, tmp_path / "pages", written).text)
     assert not {"repo_url", "repo_name", "edit_uri"} & set(plain)
     config.write_text(
         "site_name: T\nrepo_url: https://github.com/movisie/kennisbank\n", encoding="utf-8"
     )
-    assert yaml.safe_load(plain_config(config, tmp_path / "pages"))["repo_url"] == (
+    assert yaml.safe_load(plain_config(config, tmp_path / "pages", written).text)["repo_url"] == (
         "https://github.com/movisie/kennisbank"
     )

@@ -181,10 +181,11 @@ def test_overview_lists_cards_described_first_with_filters(site: Site) -> None:
         assert f'<select id="widw-f-{f.param}" name="{f.param}">' in body
     assert '<option value="ontmoeting" data-label="Ontmoeting">Ontmoeting (1)</option>' in body
     assert 'role="status" aria-live="polite"' in body
-    described = body.index("Beschreven casussen")
-    waiting = body.index("Nog niet beschreven</h2>")
-    assert described < body.index("Buurtkamer Noord") < waiting < body.index("Casus in Beesd")
-    assert "stub" not in body.lower()
+    cards = body[body.index('id="widw-casuslijst"') :]  # below the map and its list
+    described = cards.index("Beschreven casussen")
+    waiting = cards.index("Nog niet beschreven</h2>")
+    assert described < cards.index("Buurtkamer Noord") < waiting < cards.index("Casus in Beesd")
+    assert "stub" not in re.sub(r"<[^>]+>", " ", body).lower()  # in no text a reader sees
     assert "widw-paginering" not in body  # four cases fit on one page
 
 
@@ -203,7 +204,7 @@ def test_home_has_roles_newest_and_a_search_form(site: Site) -> None:
         assert invite in body
     assert "Ik ben actieve inwoner" in body
     assert '<form class="widw-zoekformulier" action="zoeken/" method="get"' in body
-    assert "<noscript><p class=\"widw-zonder-js\">Zoeken werkt alleen met JavaScript" in body
+    assert "<p class=\"widw-zonder-js\">Zoeken werkt alleen met JavaScript" in body
     assert '<label for="widw-zoekveld">' in body
     newest = body.split("## Onlangs gecontroleerd")[1]
     assert newest.index("Buurtkamer Noord") < newest.index("Moestuin Zuid")

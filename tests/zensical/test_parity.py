@@ -185,15 +185,6 @@ class Page:
         for name in ARTICLE_MARKUP:
             for element in [*article.find_class(name), *article.xpath(f"//*[@id='{name}']")]:
                 element.drop_tree()
-        for noscript in article.iter("noscript"):
-            # What a reader without JavaScript reads: one engine's minifier leaves the
-            # element's markup for the parser as text, the other as elements.
-            text = noscript.text_content()
-            if "<" in text:
-                text = lxml.html.fromstring(f"<div>{text}</div>").text_content()
-            for child in list(noscript):
-                noscript.remove(child)
-            noscript.text = " ".join(text.split())
         html = lxml.html.tostring(article, encoding="unicode")
         return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", html)).strip()
 

@@ -47,7 +47,6 @@ def case_page(ctx: SiteContext, case: Case) -> str:
     meta: dict[str, Any] = {
         "title": case.title,
         "description": description_of(case.summary),
-        "tags": [ctx.label("themas", t) for t in case.themes],
         "widw": {
             "soort": "casus",
             "slug": case.slug,

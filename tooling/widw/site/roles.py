@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from widw.content.models import Case, Lesson
 from widw.site.context import ROLE_INVITES, SiteContext
 from widw.site.findable import findable
 from widw.site.jinja import render
+from widw.site.paging import pagination
 from widw.site.selfscan import ROLES as SCAN_ROLES
 from widw.site.share import description_of
 from widw.site.text import front_matter, safe_body
@@ -20,6 +21,12 @@ _SAME_FOLDER_LINK = re.compile(r"\]\((?![a-z]+:|#|/|\.\./)([^)\s]+)\)")
 _BLOCK_START = re.compile(r"^\s*(#|[-*+]\s|\d+\.\s|>|!!!|\?\?\?|```|<)")
 
 
+ROLE_PAGE_SIZE = 25
+"""Lessons per page of a role: the page stays small however many lessons there are."""
+EVIDENCE = 6
+"""Cases named under a lesson on a role page; the lesson's own page lists them all."""
+
+
 class RoleLesson(NamedTuple):
     """One lesson on a role page: its short text, evidence cases and source."""
 
@@ -28,11 +35,13 @@ class RoleLesson(NamedTuple):
     cases: list[Case]
     origin: str
     other_roles: list[str]
+    more: int = 0
+    """How many more evidence cases the lesson's own page names."""
 
 
-def lesson_summary(body: str) -> str:
-    """The lesson's short text with its links made to work from rollen/ too."""
-    return _SAME_FOLDER_LINK.sub(r"](../lessen/\1)", _first_paragraph(body))
+def lesson_summary(body: str, up: str = "") -> str:
+    """The lesson's short text with its links made to work from rollen/ (or a page below)."""
+    return _SAME_FOLDER_LINK.sub(rf"]({up}../lessen/\1)", _first_paragraph(body))
 
 
 def _first_paragraph(body: str) -> str:
@@ -74,7 +83,7 @@ def role_pages(ctx: SiteContext) -> dict[str, str]:
         items = [
             RoleLesson(
                 lesson,
-                safe_body(lesson_summary(lesson.body)),
+                lesson.body,
                 lib.cases_for_lesson(lesson.id),
                 origin(lesson),
                 [ctx.label("rollen", r).lower() for r in lesson.roles if r != term],
@@ -85,19 +94,49 @@ def role_pages(ctx: SiteContext) -> dict[str, str]:
             (i for i in items if i.cases), key=lambda i: (-len(i.cases), i.lesson.title)
         )
         without = sorted((i for i in items if not i.cases), key=lambda i: i.lesson.title)
-        body = render(
-            "role.md.j2",
-            role=entry,
-            with_cases=with_cases,
-            without=without,
-            selfscan=term in SCAN_ROLES,
-        )
-        meta = {
-            "title": f"Lessen voor {entry.label.lower()}",
-            "description": description_of(entry.omschrijving)
-            or f"Lessen uit Wij in de Wijk voor {entry.label.lower()}.",
-            "widw": {"soort": "rol"},
-        }
-        found = findable(body, kind="rol", filters={"rol": [entry.label]})
-        pages[f"rollen/{term}.md"] = front_matter(meta, found)
+        ordered = [*with_cases, *without]
+        chunks = [
+            ordered[i : i + ROLE_PAGE_SIZE] for i in range(0, len(ordered), ROLE_PAGE_SIZE)
+        ] or [[]]
+        for number, chunk in enumerate(chunks, start=1):
+            pages.update(_role_page(term, entry, chunk, number, len(chunks)))
     return pages
+
+
+def _role_page(
+    term: str, entry: Any, chunk: list[RoleLesson], number: int, total: int
+) -> dict[str, str]:
+    """One page of a role's lessons: rollen/term.md, then rollen/term/N.md."""
+    up = "" if number == 1 else "../"
+    first = f"{'../../' if number == 1 else '../../../'}rollen/{term}/"
+
+    def href(n: int) -> str:
+        return first if n == 1 else f"{first}{n}/"
+
+    shown = [
+        item._replace(
+            text=safe_body(lesson_summary(item.text, up)),
+            cases=item.cases[:EVIDENCE],
+            more=max(len(item.cases) - EVIDENCE, 0),
+        )
+        for item in chunk
+    ]
+    title = f"Lessen voor {entry.label.lower()}"
+    body = render(
+        "role.md.j2",
+        role=entry,
+        with_cases=[i for i in shown if i.cases],
+        without=[i for i in shown if not i.cases],
+        selfscan=term in SCAN_ROLES and number == 1,
+        up=up,
+        pagination=pagination(number, total, href, f"Pagina's van {title.lower()}"),
+    )
+    meta = {
+        "title": title if number == 1 else f"{title}, pagina {number}",
+        "description": description_of(entry.omschrijving)
+        or f"Lessen uit Wij in de Wijk voor {entry.label.lower()}.",
+        "widw": {"soort": "rol"},
+    }
+    found = findable(body, kind="rol", filters={"rol": [entry.label]})
+    uri = f"rollen/{term}.md" if number == 1 else f"rollen/{term}/{number}.md"
+    return {uri: front_matter(meta, found)}

@@ -16,8 +16,8 @@ from widw.site.text import front_matter
 def search_form(root: str, field_id: str = "widw-zoekveld") -> Markup:
     """The search form with its result area; `root` leads from the page to the site root.
 
-    Not passed through the HTML cleaner: it is a fixed template without content values,
-    and it needs a `<noscript>` element the cleaner would drop.
+    Not passed through the HTML cleaner: it is a fixed template without content values.
+    Its note for readers without JavaScript is hidden by CSS where scripts run.
     """
     return Markup(render("search_form.html.j2", root=root, id=field_id))
 
