@@ -80,7 +80,8 @@ samenvatting: Een casus uit bundel 2 in Beesd; het initiatief is nog niet bekend
 status: stub
 collectie: wij-in-de-wijk
 bundel: {nummer: 2, zekerheid: bevestigd}
-plaats: {gemeente: West Betuwe, wijk: Beesd, provincie: gelderland, coordinaten: {lat: 51.89, lon: 5.19}}
+plaats: {gemeente: West Betuwe, wijk: Beesd, provincie: gelderland,
+  coordinaten: {lat: 51.89, lon: 5.19}}
 kandidaten:
   - naam: Ontmoetingscentrum Klokhuis
     zekerheid: kandidaat

@@ -45,7 +45,8 @@ def test_every_real_case_with_a_place_has_coordinates_marked_as_derived(
         assert len(notes) == 1, case.slug
         assert "GeoNames" in notes[0].explanation, case.slug
         x, y = project(case.place.coordinates.lat, case.place.coordinates.lon)
-        assert 0 <= x <= outline()["breedte"] and 0 <= y <= outline()["hoogte"], case.slug
+        assert 0 <= x <= outline()["breedte"], case.slug
+        assert 0 <= y <= outline()["hoogte"], case.slug
     assert without == ["bundel-3-online-christelijke-lhbti"]
 
 
@@ -90,7 +91,9 @@ def test_map_is_on_home_collection_overview_and_province_pages_with_a_list_and_c
         assert all(href.startswith(prefix) for href in drawn), uri
     gelderland = [c for c in library.cases.values() if c.place.province == "gelderland"]
     assert len(markers(site.pages["provincies/gelderland.md"])) == len(gelderland)
-    assert "\n" not in site.pages["index.md"].split('<figure class="widw-nl"')[1].split("</figure>")[0]
+    assert (
+        "\n" not in site.pages["index.md"].split('<figure class="widw-nl"')[1].split("</figure>")[0]
+    )
 
 
 def test_a_large_library_gets_one_marker_per_gemeente_or_province(tmp_path: Path) -> None:

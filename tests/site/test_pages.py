@@ -157,12 +157,16 @@ def test_citation_slot_fills_section_and_head(library: Library) -> None:
     assert "Citeer als: **moestuin-zuid**" in body
     head = meta["widw_head"]
     assert head.endswith('\n<meta name="citation_title" content="moestuin-zuid">')
-    assert '<meta property="og:url" content="https://x.example/sub/casussen/moestuin-zuid/">' in head
+    assert (
+        '<meta property="og:url" content="https://x.example/sub/casussen/moestuin-zuid/">' in head
+    )
 
 
 def test_extra_pages_keep_their_text_and_get_share_tags(library: Library) -> None:
     page = "---\ntitle: Redactiegids\n---\n\n# Redactiegids\n\nZo werkt u mee.\n"
-    site = build_site(library, site_url="https://x.example/", extra_pages={"redactie/index.md": page})
+    site = build_site(
+        library, site_url="https://x.example/", extra_pages={"redactie/index.md": page}
+    )
     meta, body = split(site.pages["redactie/index.md"])
     assert body.strip() == "# Redactiegids\n\nZo werkt u mee."
     assert meta["title"] == "Redactiegids"
@@ -175,7 +179,9 @@ def test_overview_lists_cards_described_first_with_filters(site: Site) -> None:
     _, body = split(site.pages["casussen/index.md"])
     assert "<table" not in body
     assert '<form id="widw-filters"' in body
-    assert re.search(r"<fieldset disabled[^>]*>", body)  # filter.js enables it; nothing moves when it does
+    assert re.search(
+        r"<fieldset disabled[^>]*>", body
+    )  # filter.js enables it; nothing moves when it does
     for f in FILTERS:
         assert f'<label for="widw-f-{f.param}">' in body
         assert f'<select id="widw-f-{f.param}" name="{f.param}">' in body
@@ -191,7 +197,9 @@ def test_overview_lists_cards_described_first_with_filters(site: Site) -> None:
 
 def test_role_pages_list_lessons_with_evidence(site: Site) -> None:
     _, body = split(site.pages["rollen/bestuurders-politici.md"])
-    assert "### [Volg de bewoners in plaats van in te kaderen](../lessen/volg-de-bewoners.md)" in body
+    assert (
+        "### [Volg de bewoners in plaats van in te kaderen](../lessen/volg-de-bewoners.md)" in body
+    )
     assert "Sluit aan bij wat er al is." in body
     assert "[Hart voor de Buurt](../casussen/hart-voor-de-buurt.md)" in body
     _, empty = split(site.pages["rollen/actieve-inwoners.md"])
@@ -204,7 +212,7 @@ def test_home_has_roles_newest_and_a_search_form(site: Site) -> None:
         assert invite in body
     assert "Ik ben actieve inwoner" in body
     assert '<form class="widw-zoekformulier" action="zoeken/" method="get"' in body
-    assert "<p class=\"widw-zonder-js\">Zoeken werkt alleen met JavaScript" in body
+    assert '<p class="widw-zonder-js">Zoeken werkt alleen met JavaScript' in body
     assert '<label for="widw-zoekveld">' in body
     newest = body.split("## Onlangs gecontroleerd")[1]
     assert newest.index("Buurtkamer Noord") < newest.index("Moestuin Zuid")

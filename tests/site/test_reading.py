@@ -129,7 +129,8 @@ def _themes(site: Site) -> dict[str, str]:
 def test_lesson_summary_skips_provenance_and_reroots_links() -> None:
     body = (
         "Deze les komt uit het rapport over de buurt.\n\n"
-        "Kies je strijd; zie ook [de andere les](andere-les.md) en [de casus](../casussen/a.md).\n\n"
+        "Kies je strijd; zie ook [de andere les](andere-les.md) en "
+        "[de casus](../casussen/a.md).\n\n"
         "Meer tekst."
     )
     assert lesson_summary(body) == (
@@ -156,7 +157,8 @@ def test_role_page_on_real_content_shows_lesson_texts_and_sources() -> None:
         assert "Zichtbaar in:" in block or "Bron:</strong>" in block
         assert "Bron:</strong>" in block  # every lesson names where it comes from
         assert "Herkomst:" not in block  # the lesson's own text, not its provenance note
-    assert "<h2" in html and html.index("Lessen uit de casussen") < html.index(
+    assert "<h2" in html
+    assert html.index("Lessen uit de casussen") < html.index(
         "Lessen uit onderzoek en handreikingen"
     )
 

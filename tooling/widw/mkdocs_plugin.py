@@ -204,11 +204,11 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the browser search index (Pagefind) over the finished HTML."""
-        from widw.site.browser_index import IndexFailure, index_site
+        from widw.site.browser_index import IndexingError, index_site
 
         try:
             index_site(Path(config.site_dir))
-        except IndexFailure as exc:
+        except IndexingError as exc:
             raise PluginError(str(exc)) from None
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

@@ -17,10 +17,10 @@ from widw.cli.dutch import DutchHelp
 )
 def command(site_dir: Path) -> None:
     """Maak de zoekindex van de gebouwde site in SITEMAP (na elke sitebouwer, zoals Zensical)."""
-    from widw.site.browser_index import IndexFailure, index_site
+    from widw.site.browser_index import IndexingError, index_site
 
     try:
         report = index_site(site_dir)
-    except IndexFailure as exc:
+    except IndexingError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"{report.pages} pagina's doorzocht; zoekindex in {report.output}.", err=True)

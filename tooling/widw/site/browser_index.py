@@ -29,7 +29,7 @@ EXCLUDE = [".headerlink", ".widw-cite", ".widw-kaart", ".widw-zoekgegevens", "na
 (its facts are filters and the page's search words instead), forms."""
 
 
-class IndexFailure(Exception):
+class IndexingError(Exception):
     """Pagefind could not index the site; the message says why, in Dutch."""
 
 
@@ -44,12 +44,12 @@ class IndexReport:
 def index_site(site_dir: Path) -> IndexReport:
     """Index the built site in `site_dir` and write the index to `site_dir/pagefind/`.
 
-    A previous index is replaced only after the new one is complete. Raises IndexFailure
+    A previous index is replaced only after the new one is complete. Raises IndexingError
     with a Dutch message when the folder holds no site or Pagefind fails.
     """
     site = site_dir.resolve()
     if not (site / "index.html").is_file():
-        raise IndexFailure(f"{site_dir}: geen gebouwde site (index.html ontbreekt).")
+        raise IndexingError(f"{site_dir}: geen gebouwde site (index.html ontbreekt).")
     target = site / OUTPUT
     staging = site / f".{OUTPUT}-nieuw"
     shutil.rmtree(staging, ignore_errors=True)
@@ -57,10 +57,10 @@ def index_site(site_dir: Path) -> IndexReport:
         pages = _index(site, staging)
     except (OSError, subprocess.SubprocessError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise IndexFailure(f"{site_dir}: Pagefind kon niet starten ({exc}).") from exc
-    except IndexFailure as exc:
+        raise IndexingError(f"{site_dir}: Pagefind kon niet starten ({exc}).") from exc
+    except IndexingError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise IndexFailure(f"{site_dir}: {exc}.") from None
+        raise IndexingError(f"{site_dir}: {exc}.") from None
     old = site / f".{OUTPUT}-oud"
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
@@ -84,9 +84,11 @@ def _index(site: Path, output: Path) -> int:
     done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=1800)
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["geen uitleg"]
-        raise IndexFailure(f"Pagefind stopte met een fout: {detail[0]}")
+        raise IndexingError(f"Pagefind stopte met een fout: {detail[0]}")
     try:
         entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
         return int(entry["languages"][LANGUAGE]["page_count"])
     except (OSError, ValueError, KeyError, TypeError):
-        raise IndexFailure("Pagefind schreef geen volledige zoekindex (pagefind-entry.json)")
+        raise IndexingError(
+            "Pagefind schreef geen volledige zoekindex (pagefind-entry.json)"
+        ) from None

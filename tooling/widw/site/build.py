@@ -106,9 +106,7 @@ def build_site(
     pages whose inputs did not change are taken from it instead of rendered again.
     `contribute_url` is the issue form stub pages invite readers to (else the guide).
     """
-    ctx = SiteContext(
-        library, site_url, related or {}, citation_for, source_format, contribute_url
-    )
+    ctx = SiteContext(library, site_url, related or {}, citation_for, source_format, contribute_url)
     site = Site()
     pages: dict[str, str] = {"index.md": home_page(ctx), "zoeken.md": search_page()}
     pages.update(overview_pages(ctx))

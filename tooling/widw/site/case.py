@@ -6,6 +6,7 @@ from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
+from widw.content.dates import dutch_date
 from widw.content.models import Case, Lesson
 from widw.site.context import (
     FIELD_LABELS,
@@ -14,10 +15,9 @@ from widw.site.context import (
     is_inferred,
     municipality_slug,
 )
+from widw.site.findable import STUB_WEIGHT, findable
 from widw.site.jinja import render
 from widw.site.selfscan import scan_tags
-from widw.content.dates import dutch_date
-from widw.site.findable import STUB_WEIGHT, findable
 from widw.site.share import description_of
 from widw.site.text import clean_html, front_matter, join_nl, safe_body
 

@@ -155,9 +155,9 @@ def _svg(markers: list[Marker], label: str) -> str:
     if elsewhere:
         box_w = 16 + 18 * len(elsewhere)
         parts.append(
-            f'<g aria-hidden="true"><rect class="widw-nl__vak" x="4" y="4" width="{max(box_w, 142)}"'
-            ' height="46" rx="3"/><text class="widw-nl__tekst" x="10" y="20">online of zonder plaats'
-            "</text></g>"
+            '<g aria-hidden="true"><rect class="widw-nl__vak" x="4" y="4" '
+            f'width="{max(box_w, 142)}" height="46" rx="3"/>'
+            '<text class="widw-nl__tekst" x="10" y="20">online of zonder plaats</text></g>'
         )
         placed += [(m, 22 + 18 * i, 36) for i, m in enumerate(elsewhere)]
     for marker, x, y in placed:
@@ -220,4 +220,6 @@ def _list_item(marker: Marker) -> str:
     if marker.count > 1 or marker.detail == "":
         return f'<li><a href="{esc(marker.href)}">{esc(marker.name)}</a>: {marker.count}</li>'
     stub = ' <span class="widw-stub">nog niet beschreven</span>' if marker.stub else ""
-    return f'<li>{esc(marker.detail)}: <a href="{esc(marker.href)}">{esc(marker.name)}</a>{stub}</li>'
+    return (
+        f'<li>{esc(marker.detail)}: <a href="{esc(marker.href)}">{esc(marker.name)}</a>{stub}</li>'
+    )

@@ -8,17 +8,17 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from widw.content.dates import dutch_date
 from widw.content.models import Contributor, Episode, Lesson
 from widw.site.case import Item, Row, source_view
 from widw.site.casemap import case_map
 from widw.site.charts import collection_charts
 from widw.site.context import FIELD_LABELS, ROLE_INVITES, SiteContext
+from widw.site.findable import findable
 from widw.site.jinja import render
 from widw.site.listings import case_line
 from widw.site.search_page import search_form
 from widw.site.selfscan import scan_tags
-from widw.content.dates import dutch_date
-from widw.site.findable import findable
 from widw.site.share import description_of
 from widw.site.text import clean_html, front_matter, safe_body
 

@@ -11,7 +11,6 @@ from typing import Any
 import yaml
 
 from widw.atomic import make_temp_dir, write_atomic
-from widw.content.siteurl import configured_site_url, public_repo_url
 from widw.site.build import Site
 
 MARKER = ".widw-render"

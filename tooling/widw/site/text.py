@@ -16,7 +16,6 @@ import nh3
 import yaml
 from markupsafe import Markup
 
-
 _MD_SPECIALS = re.compile(r"([\\`*_{}\[\]#|])")
 _MD_LINE_START = re.compile(r"^([-+]|\d+\.)(?=\s|$)")
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
@@ -169,7 +168,6 @@ def _escape_meta(value: Any) -> Any:
     if isinstance(value, list):
         return [_escape_meta(v) for v in value]
     return value
-
 
 
 def join_nl(items: Iterable[str]) -> str:
