@@ -89,7 +89,7 @@ def test_words_are_joined_into_one_query(project: Path) -> None:
     assert data["resultaten"][0]["slug"] == "koffie-met-ouderen"
     assert (data["alle_woorden"], data["een_van_de_woorden"]) == (1, True)
     shown = run(project, "ouderen", "huiskamer").stdout
-    assert "Alle woorden samen gaven maar 1 resultaat (die staat bovenaan)" in shown
+    assert "Alle woorden samen gaven maar 1 resultaat (dat staat bovenaan)" in shown
 
 
 def test_no_results_suggests_a_correction(project: Path) -> None:

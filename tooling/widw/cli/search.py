@@ -381,11 +381,17 @@ def _explanation(results: Any) -> list[str]:
             if not found
             else ("maar 1 resultaat" if found == 1 else f"maar {found} resultaten")
         )
-        first = {0: "", 1: " (die staat bovenaan)"}.get(found, " (die staan bovenaan)")
-        lines.append(
-            f"Alle woorden samen gaven {together}{first}; daarom ook resultaten met een deel "
-            "van de woorden."
-        )
+        first = {0: "", 1: " (dat staat bovenaan)"}.get(found, " (die staan bovenaan)")
+        if len(results.query.split()) > 1:
+            lines.append(
+                f"Alle woorden samen gaven {together}{first}; daarom ook resultaten met een "
+                "deel van de woorden."
+            )
+        else:
+            lines.append(
+                f"Het hele woord gaf {together}{first}; daarom ook resultaten met een deel "
+                "van het woord."
+            )
     return lines
 
 

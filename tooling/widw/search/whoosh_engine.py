@@ -241,13 +241,14 @@ class WhooshEngine:
         )
 
     def _may_widen(self, text: str, total: int) -> bool:
-        """Plain words only: several finding fewer than FEW_RESULTS, or a compound none."""
+        """Plain words only, finding fewer than FEW_RESULTS: several words, or one compound
+        (its parts then widen the search, below what matched the whole word)."""
         if not is_simple(text) or total >= FEW_RESULTS:
             return False
         words = plain_words(text)
         if len(words) > 1:
             return True
-        return not total and bool(words and self.compounds.parts(fold(words[0][2])))
+        return bool(words and self.compounds.parts(fold(words[0][2])))
 
     def _parse(self, parser: qparser.QueryParser, text: str, *, any_part: bool = False) -> wq.Query:
         parsed = parse_query(parser, text)
