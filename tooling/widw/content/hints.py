@@ -11,7 +11,7 @@ from widw.content.problems import Problem
 from widw.content.reader import RawDocument
 
 if TYPE_CHECKING:
-    from widw.content.library import Library
+    from widw.content.catalog import Library
     from widw.content.validate import Entry
 
 SUMMARY_MAX_CHARS = 700

@@ -19,7 +19,7 @@ from widw.content.problems import Problem
 from widw.content.reader import Kind
 
 if TYPE_CHECKING:
-    from widw.content.library import Library
+    from widw.content.catalog import Library
 
 PUBLISHED_FILE = "published-slugs.txt"
 KIND_WORDS: dict[str, Kind] = {"casus": "case", "les": "lesson", "media": "episode"}
