@@ -8,6 +8,7 @@ is set: then they fail.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
 from collections.abc import Iterator
@@ -40,6 +41,13 @@ def base_url(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     root = tmp_path_factory.mktemp(f"browser-{engine}")
     project = write_fixture_project(root / "project")
     site: Path = build(engine, project, root / "build")
+    with served(site) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def served(site: Path) -> Iterator[str]:
+    """A built site folder served on a free local port, for as long as the block runs."""
     handler = functools.partial(QuietHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -6,19 +6,16 @@ overview and a facet page need two pages.
 
 from __future__ import annotations
 
-import functools
 import re
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.browser.conftest import QuietHandler, Watched
+from tests.browser.conftest import Watched, served
 from tests.site.fixtures import FILES, many_cases, write_project
 from tests.zensical.builds import ENV
 
@@ -48,17 +45,8 @@ def paged_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         cwd=project, env=ENV, capture_output=True, text=True, check=False, timeout=600,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with served(site) as url:
+        yield url
 
 
 def results(page: Any, scope: str = "") -> list[str]:
