@@ -26,8 +26,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from widw.assemble import SiteOptions, assemble_site
 from widw.content.doccache import DocumentCache
+from widw.content.kinds import KINDS
 from widw.content.library import InvalidFile, Library, ProjectPaths, load_library
-from widw.content.references import SITE_FOLDERS
+from widw.content.routes import page
 from widw.content.siteurl import (
     ENV_VAR,
     configured_site_url,
@@ -43,8 +44,6 @@ log = get_plugin_logger(__name__)
 
 OVERRIDES = str(overrides_dir())
 """The site's theme overrides (main.html, partials), placed before Material's templates."""
-
-KINDS = {"casussen": "case", "lessen": "lesson", "media": "episode"}
 
 
 class WidwConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -117,7 +116,7 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
         for file in result.invalid:
             relative = Path(os.path.relpath(paths.root / file.path, docs)).as_posix()
             for name in file.names:
-                src_uri = f"{SITE_FOLDERS[file.kind]}/{name}.md"
+                src_uri = page(file.kind, name)
                 if src_uri in self._error_pages:
                     self._edit[src_uri] = relative
         # The library and caches live as long as the build: keep the cyclic garbage collector
@@ -197,9 +196,8 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
         docs = Path(config.docs_dir).resolve()
         edits: dict[str, str] = {}
         for (kind, name), source in library.files.items():
-            folder = next(f for f, k in KINDS.items() if k == kind)
             relative = os.path.relpath(paths.root / source.path, docs)
-            edits[f"{folder}/{name}.md"] = Path(relative).as_posix()
+            edits[page(kind, name)] = Path(relative).as_posix()
         return edits
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -216,9 +214,6 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
         return server
 
 
-KIND_TITLES = {"case": "casus", "lesson": "les", "episode": "aflevering"}
-
-
 def error_pages(invalid: list[InvalidFile], library: Library) -> dict[str, str]:
     """A page for every file with errors, under each name it would be published at.
 
@@ -227,15 +222,14 @@ def error_pages(invalid: list[InvalidFile], library: Library) -> dict[str, str]:
     """
     pages: dict[str, str] = {}
     for file in invalid:
-        folder = SITE_FOLDERS[file.kind]
         for name in file.names:
             if library.resolve(file.kind, name) is None:
-                pages[f"{folder}/{name}.md"] = _error_page(file, name)
+                pages[page(file.kind, name)] = _error_page(file, name)
     return pages
 
 
 def _error_page(file: InvalidFile, name: str) -> str:
-    kind = KIND_TITLES[file.kind]
+    kind = KINDS[file.kind].singular
     title = html.escape(file.title or name)
     problems = "\n".join(f"    - `` {p.format()} ``" for p in file.problems)
     return (

@@ -20,7 +20,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from widw.content import routes
 from widw.content.dates import dutch_date
+from widw.content.kinds import KINDS
 from widw.content.models import Case, Episode, Lesson, Source
 from widw.content.reader import Kind
 
@@ -32,8 +34,8 @@ PUBLISHER = "Wij in de Wijk"
 AUTHOR = "Wij in de Wijk"
 LANGUAGE = "nl"
 
-URL_FOLDERS: dict[Kind, str] = {"case": "casussen", "lesson": "lessen", "episode": "media"}
-KEY_PREFIXES: dict[Kind, str] = {"case": "", "lesson": "les:", "episode": "media:"}
+URL_FOLDERS: dict[Kind, str] = {kind: info.url_folder for kind, info in KINDS.items()}
+KEY_PREFIXES: dict[Kind, str] = {kind: info.citation_prefix for kind, info in KINDS.items()}
 
 SOURCE_TYPES = {
     "casusbundel": "report",
@@ -57,8 +59,8 @@ def normalise_site_url(site_url: str) -> str:
 
 
 def entry_path(kind: Kind, slug: str) -> str:
-    """The site-relative URL path of an entry: 'casussen/<slug>/'."""
-    return f"{URL_FOLDERS[kind]}/{slug}/"
+    """The site-relative URL path of an entry (`routes.url`: folder, slug, slash)."""
+    return routes.url(kind, slug)
 
 
 def entry_url(site_url: str, kind: Kind, slug: str) -> str:

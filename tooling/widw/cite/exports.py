@@ -21,10 +21,12 @@ from widw.cite.tables import (
     codebook_csv,
     codebook_markdown,
 )
+from widw.content import routes
+from widw.content.kinds import KINDS
 from widw.content.library import Library
 from widw.content.schema import schema_files
 
-DATA_PAGES = ("data/index.md", "data/codeboek.md")
+DATA_PAGES = (routes.page("data"), routes.page("data", "codeboek"))
 
 
 def library_items(library: Library, *, site_url: str, today: dt.date) -> list[CslItem]:
@@ -51,10 +53,10 @@ def export_files(
     day = today or dt.date.today()
     items = library_items(library, site_url=site_url, today=day)
     out: dict[str, str | bytes] = {
-        "data/cases.json": cases_json(library, site_url=site_url),
-        "data/cases.schema.json": cases_json_schema(site_url=site_url),
-        "data/cases.csv": cases_csv(library, site_url=site_url),
-        "data/codeboek.csv": codebook_csv(library),
+        routes.file("data", "cases.json"): cases_json(library, site_url=site_url),
+        routes.file("data", "cases.schema.json"): cases_json_schema(site_url=site_url),
+        routes.file("data", "cases.csv"): cases_csv(library, site_url=site_url),
+        routes.file("data", "codeboek.csv"): codebook_csv(library),
         "citations.bib": formats.bibtex(items),
         "citations.ris": formats.ris(items),
         "citations.json": formats.csl_json(items),
@@ -66,7 +68,7 @@ def export_files(
         out[export_path(slug, "ris")] = formats.ris([item])
         out[export_path(slug, "json")] = formats.csl_json([item])
     out.update(redirect_files(library, site_url=site_url))
-    out.update({f"schema/{name}": text for name, text in schema_files().items()})
+    out.update({routes.file("schema", name): text for name, text in schema_files().items()})
     return dict(sorted(out.items()))
 
 
@@ -81,9 +83,13 @@ def data_pages(library: Library) -> dict[str, str]:
         ("Verwijzingen in RIS (Zotero, EndNote, Mendeley)", "../citations.ris"),
         ("Verwijzingen in CSL-JSON", "../citations.json"),
         ("Nieuwe en bijgewerkte casussen (Atom-feed)", "../feed.xml"),
-        ("JSON Schema van een casus", "../schema/casus.schema.json"),
-        ("JSON Schema van een les", "../schema/les.schema.json"),
-        ("JSON Schema van een aflevering", "../schema/aflevering.schema.json"),
+        *(
+            (
+                f"JSON Schema van een {info.singular}",
+                "../" + routes.file("schema", info.schema_file),
+            )
+            for info in KINDS.values()
+        ),
     ]
     index = [
         "# Open data",
@@ -96,4 +102,4 @@ def data_pages(library: Library) -> dict[str, str]:
         "Wat elke kolom betekent, staat in het [codeboek](codeboek.md).",
         "",
     ]
-    return {"data/index.md": "\n".join(index), "data/codeboek.md": codebook_markdown(library)}
+    return {DATA_PAGES[0]: "\n".join(index), DATA_PAGES[1]: codebook_markdown(library)}

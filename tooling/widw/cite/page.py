@@ -20,14 +20,15 @@ from widw.cite.csl import (
     normalise_site_url,
     source_items,
 )
+from widw.content import routes
 from widw.content.dates import dutch_date
 from widw.content.models import Case, Source
 
-EXPORT_DIR = "citeer"
+EXPORT_DIR = routes.folder("citation")
 """Site folder of the per-case citation files: citeer/<slug>.bib|.ris|.json."""
 
 DOWNLOADS = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
-ASSETS = {"assets/widw/cite.js": "cite.js", "assets/widw/cite.css": "cite.css"}
+ASSETS = {routes.file("assets", name): name for name in ("cite.js", "cite.css")}
 
 
 def export_path(slug: str, extension: str) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import html
 
-from widw.cite.csl import URL_FOLDERS, entry_url
+from widw.cite.csl import entry_url
+from widw.content import routes
 from widw.content.library import Library
 from widw.content.reader import Kind
 
@@ -39,7 +40,7 @@ def redirect_page(kind: Kind, slug: str, title: str, *, site_url: str) -> str:
 
 
 def redirect_files(library: Library, *, site_url: str) -> dict[str, str]:
-    """'casussen/<alias>/index.html' → redirect page, for every alias in the library."""
+    """The old page address ('<url of the alias>/index.html') → redirect page, per alias."""
     entries: list[tuple[Kind, str, str, list[str]]] = []
     entries += [("case", c.slug, c.title, c.aliases) for c in library.cases.values()]
     entries += [("lesson", x.id, x.title, x.aliases) for x in library.lessons.values()]
@@ -49,6 +50,6 @@ def redirect_files(library: Library, *, site_url: str) -> dict[str, str]:
         for alias in aliases:
             if library.resolve(kind, alias) == alias:
                 continue  # a live page wins over an alias; the validator reports the clash
-            path = f"{URL_FOLDERS[kind]}/{alias}/index.html"
+            path = routes.url(kind, alias) + "index.html"
             out[path] = redirect_page(kind, slug, title, site_url=site_url)
     return dict(sorted(out.items()))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from widw.cite.csl import citation_key, entry_url, normalise_site_url
+from widw.content import routes
 from widw.content.library import Library
 from widw.content.models import Case
 
@@ -149,7 +150,7 @@ COLUMNS: tuple[Column, ...] = (
         linked=lambda lib, c: _joined(case_lessons(lib, c)),
         description=(
             "Id's van alle lessen bij deze casus (ook lessen die de casus alleen in hun eigen "
-            "bestand noemen); elke les staat op lessen/<id>/."
+            f"bestand noemen); elke les staat op {routes.url('lesson', '<id>')}."
         ),
     ),
     Column(
@@ -222,7 +223,7 @@ def cases_json(library: Library, *, site_url: str) -> str:
     """data/cases.json: every valid case, sorted by slug."""
     base = normalise_site_url(site_url)
     data = {
-        "$schema": base + "data/cases.schema.json",
+        "$schema": base + routes.file("data", "cases.schema.json"),
         "titel": "Wij in de Wijk-kennisbank: casussen",
         "bron": base,
         "aantal": len(library.cases),
@@ -248,7 +249,7 @@ def cases_json_schema(*, site_url: str) -> str:
     defs["Casusrecord"] = record
     top = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": normalise_site_url(site_url) + "data/cases.schema.json",
+        "$id": normalise_site_url(site_url) + routes.file("data", "cases.schema.json"),
         "title": "Wij in de Wijk: open data van de casussen",
         "type": "object",
         "required": ["titel", "bron", "aantal", "casussen"],
@@ -337,7 +338,7 @@ def codebook_markdown(library: Library) -> str:
         "JSON Schema van een casus. Een lege cel betekent: onbekend of niet van toepassing.",
         "De kolom `lessen` (en het veld `lessen` in `cases.json`) noemt de id's van alle lessen",
         "bij de casus, ook van lessen die de casus alleen in hun eigen bestand noemen; elke les",
-        "staat op `lessen/<id>/`.",
+        f"staat op `{routes.url('lesson', '<id>')}`.",
         f"Lijsten staan in één cel, gescheiden door `{LIST_SEPARATOR.strip()}`.",
         "",
         "| Veld | Omschrijving | Type | Woordenlijst |",

@@ -16,6 +16,7 @@ import click
 
 from widw.cli.dutch import DutchGroup, DutchHelp
 from widw.cli.options import project_paths, root_option
+from widw.content import routes
 from widw.content.library import ProjectPaths
 from widw.content.reader import Kind
 from widw.content.vocabulary import Vocabulary
@@ -130,7 +131,7 @@ def casus(root: Path | None, **answers: Any) -> None:
         source=source,
     )
     text = scaffold_text("case", values, vocabulary, today=dt.date.today())
-    _create(paths, "case", slug, text, url=f"casussen/{slug}/")
+    _create(paths, "case", slug, text, url=routes.url("case", slug))
 
 
 @command.command("les", cls=DutchHelp)
@@ -176,7 +177,7 @@ def les(root: Path | None, **answers: Any) -> None:
         "bronnen": [source],
     }
     text_ = scaffold_text("lesson", values, vocabulary, today=dt.date.today())
-    _create(paths, "lesson", lesson_id, text_, url=f"lessen/{lesson_id}/")
+    _create(paths, "lesson", lesson_id, text_, url=routes.url("lesson", lesson_id))
 
 
 @command.command("aflevering", cls=DutchHelp)
@@ -228,7 +229,7 @@ def aflevering(root: Path | None, **answers: Any) -> None:
         "bronnen": [source],
     }
     text_ = scaffold_text("episode", values, vocabulary, today=dt.date.today())
-    _create(paths, "episode", slug, text_, url=f"media/{slug}/")
+    _create(paths, "episode", slug, text_, url=routes.url("episode", slug))
 
 
 def _project(root: Path | None) -> tuple[ProjectPaths, Vocabulary]:

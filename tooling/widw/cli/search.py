@@ -34,6 +34,7 @@ import click
 
 from widw.cli.dutch import DutchHelp
 from widw.cli.options import root_option
+from widw.content.kinds import KINDS  # plain data: the warm path imports no pydantic
 
 CACHE = Path(".cache") / "widw" / "search"
 """The search cache directory under the project root (see widw.search.index)."""
@@ -54,8 +55,6 @@ FACET_LISTS = {
 
 FACET_SHOWN = 6
 """Values shown per facet in the terminal (the JSON has all)."""
-
-KIND_NAMES = {"casus": "casus", "les": "les", "aflevering": "aflevering"}
 
 
 class QueryProblem(click.ClickException):
@@ -173,7 +172,10 @@ def _forget(engine: Any) -> None:
 
 def _content(project: Path) -> tuple[list[str], list[str]]:
     """The content folders and files whose change means the library must be read again."""
-    return ["cases", "lessons", "episodes"], ["vocabulary.yml", "published-slugs.txt"]
+    return [info.source_folder for info in KINDS.values()], [
+        "vocabulary.yml",
+        "published-slugs.txt",
+    ]
 
 
 def _open_fresh(project: Path) -> tuple[Any, Any] | None:
@@ -335,7 +337,7 @@ def _show(results: Any, labels: dict[str, dict[str, str]], console: Any) -> None
         console.print()
         head = Text(f"{number}. ", style="bold")
         head.append(hit.title, style="bold cyan")
-        head.append(f"  [{KIND_NAMES.get(hit.kind, hit.kind)} · {hit.slug}]", style="dim")
+        head.append(f"  [{hit.kind} · {hit.slug}]", style="dim")
         console.print(head)
         where = " — ".join(p for p in (hit.place, hit.url) if p)
         fragment = Text(hit.snippet.text)

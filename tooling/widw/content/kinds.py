@@ -43,7 +43,7 @@ class KindInfo:
     citation_prefix: str
     """Prefix of its citation keys ('' for cases, 'les:', 'media:')."""
     published_word: str
-    """Its word in `published-slugs.txt` ('casus', 'les', 'media')."""
+    """Its word in `published-slugs.txt` and in its pages' `widw.soort` ('casus', 'media')."""
     search_word: str
     """Its `soort` in the search index and the site's search filter ('aflevering')."""
     schema_title: str

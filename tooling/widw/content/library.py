@@ -10,6 +10,7 @@ from widw.content.catalog import Library, SourceFile
 from widw.content.doccache import DocumentCache
 from widw.content.folders import content_files
 from widw.content.hints import quality_hints
+from widw.content.kinds import KINDS
 from widw.content.models import Case, Episode, Lesson
 from widw.content.problems import Problem
 from widw.content.published import PUBLISHED_FILE, check_published
@@ -33,9 +34,9 @@ class ProjectPaths:
     """Where the content lives, relative to the project root."""
 
     root: Path
-    cases: str = "cases"
-    lessons: str = "lessons"
-    episodes: str = "episodes"
+    cases: str = KINDS["case"].source_folder
+    lessons: str = KINDS["lesson"].source_folder
+    episodes: str = KINDS["episode"].source_folder
     vocabulary: str = "vocabulary.yml"
     published: str = PUBLISHED_FILE
     docs: str = "docs"
@@ -49,6 +50,10 @@ class ProjectPaths:
 
     def folders(self) -> list[tuple[str, Kind]]:
         return [(self.cases, "case"), (self.lessons, "lesson"), (self.episodes, "episode")]
+
+    def folder(self, kind: Kind) -> str:
+        """The folder holding the files of `kind` ('cases' unless configured otherwise)."""
+        return next(folder for folder, k in self.folders() if k == kind)
 
     @property
     def cache_dir(self) -> Path:

@@ -15,16 +15,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from widw.atomic import write_atomic
+from widw.content.kinds import KINDS
 from widw.content.problems import Problem
 from widw.content.reader import Kind
+from widw.content.routes import source_folder
 
 if TYPE_CHECKING:
     from widw.content.catalog import Library
 
 PUBLISHED_FILE = "published-slugs.txt"
-KIND_WORDS: dict[str, Kind] = {"casus": "case", "les": "lesson", "media": "episode"}
+KIND_WORDS: dict[str, Kind] = {info.published_word: kind for kind, info in KINDS.items()}
 WORDS_BY_KIND: dict[Kind, str] = {kind: word for word, kind in KIND_WORDS.items()}
-FOLDERS: dict[Kind, str] = {"case": "cases", "lesson": "lessons", "episode": "episodes"}
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 HEADER = """\
@@ -82,7 +83,7 @@ def check_published(
                 "slug-verdwenen",
                 f"De gepubliceerde {word} '{slug}' bestaat niet meer en staat bij geen enkel "
                 f"bestand in 'aliassen'. Het oude adres breekt dan. Zet '{slug}' in 'aliassen' "
-                f"van het hernoemde bestand in {FOLDERS[kind]}/, of zet het bestand terug.",
+                f"van het hernoemde bestand in {source_folder(kind)}/, of zet het bestand terug.",
             )
         )
     return problems
@@ -105,7 +106,7 @@ def update_published(library: Library, path: Path) -> int:
     if problems:
         raise ValueError(problems[0].format())
     known = {(kind, slug) for _, kind, slug in entries}
-    order = {"case": 0, "lesson": 1, "episode": 2}
+    order = {kind: number for number, kind in enumerate(KINDS)}
     added = sorted(current_entries(library) - known, key=lambda e: (order[e[0]], e[1]))
     if not added and path.is_file():
         return 0

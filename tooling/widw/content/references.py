@@ -11,30 +11,21 @@ import posixpath
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from widw.content import routes
 from widw.content.body import BodyLink, body_links
+from widw.content.kinds import KINDS
 from widw.content.messages import closest, field_label, suggest
 from widw.content.problems import Problem
 from widw.content.rawdata import ANY, Path, slug, slugs
 from widw.content.reader import Kind, RawDocument
 from widw.content.rules import own_name_key
 
-KIND_NL: dict[Kind, str] = {"case": "casus", "lesson": "les", "episode": "aflevering"}
-SITE_FOLDERS: dict[Kind, str] = {"case": "casussen", "lesson": "lessen", "episode": "media"}
-"""Where each kind's pages are published."""
+KIND_NL: dict[Kind, str] = {kind: info.singular for kind, info in KINDS.items()}
 
-GENERATED_PAGES = {"index.md", "collectie.md"}
+GENERATED_PAGES = {routes.page("home"), routes.page("collection")}
 """Top-level pages the site generates (besides the pages in docs/)."""
 
-GENERATED_FOLDERS = {
-    "rollen",
-    "themas",
-    "elementen",
-    "provincies",
-    "gemeenten",
-    "bundels",
-    "data",
-    "bijdragen",
-}
+GENERATED_FOLDERS = {routes.folder(section) for section in routes.LINKED_SECTIONS}
 """Folders of generated index pages; links into them are not checked page by page."""
 
 _REFERENCES: dict[Kind, list[tuple[Path, Kind]]] = {
@@ -80,11 +71,11 @@ def check_references(docs: Iterable[RawDocument], docs_pages: Iterable[str] = ()
             names.claims[doc.kind].setdefault(name, []).append((doc, path))
         published = page_names(doc)
         names.known.setdefault(doc.kind, set()).update(published)
-        names.pages |= {f"{SITE_FOLDERS[doc.kind]}/{name}.md" for name in published}
+        names.pages |= {routes.page(doc.kind, name) for name in published}
     for kind, claims in names.claims.items():
         names.known.setdefault(kind, set()).update(claims)
     names.pages |= set(docs_pages) | GENERATED_PAGES
-    names.pages |= {f"{folder}/index.md" for folder in SITE_FOLDERS.values()}
+    names.pages |= {routes.page(kind) for kind in KINDS}
     problems = list(_duplicates(names))
     for doc in files:
         problems.extend(_field_references(doc, names))
@@ -139,7 +130,7 @@ def _field_references(doc: RawDocument, names: _Names) -> Iterator[Problem]:
 
 
 def _links(doc: RawDocument, names: _Names) -> Iterator[Problem]:
-    here = SITE_FOLDERS[doc.kind]
+    here = routes.folder(doc.kind)
     for link in body_links(doc):
         page = posixpath.normpath(posixpath.join(here, link.target))
         folder = page.split("/", 1)[0] if "/" in page else ""
@@ -153,7 +144,7 @@ def _dead_link(doc: RawDocument, link: BodyLink, page: str, names: _Names) -> Pr
         message = f"de link '{link.target}' wijst naar een plek buiten de site"
         return Problem(doc.path, link.line, link.column, "dode-link", message)
     folder, _, file = page.rpartition("/")
-    kind = next((k for k, f in SITE_FOLDERS.items() if f == folder), None)
+    kind = routes.kind_of(folder)
     what = f"{KIND_NL[kind]} '{file[:-3]}'" if kind else f"'{page}'"
     siblings = [p.rpartition("/")[2] for p in names.pages if p.rpartition("/")[0] == folder]
     better = closest(file, siblings)

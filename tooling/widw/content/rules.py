@@ -14,6 +14,7 @@ from typing import Any
 
 from widw.content.dates import dutch_date
 from widw.content.fields import PARTIAL_DATE_PATTERN
+from widw.content.kinds import KINDS
 from widw.content.messages import field_label, suggest
 from widw.content.rawdata import ANY, Path, expand, is_unknown, present, slug, text, value_at
 from widw.content.reader import Kind, RawDocument
@@ -48,7 +49,7 @@ VERIFICATION_DATES: list[Path] = [("laatst_gecontroleerd",), ("bronnen", ANY, "g
 
 def own_name_key(kind: Kind) -> str:
     """The field that holds an entry's own name: 'id' for lessons, 'slug' otherwise."""
-    return "id" if kind == "lesson" else "slug"
+    return KINDS[kind].key_field
 
 
 def check_rules(

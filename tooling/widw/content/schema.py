@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from widw.content.models import Case, Episode, Lesson
+from widw.content import routes
+from widw.content.kinds import KINDS
 
-SCHEMA_BASE = "https://wijindewijk.example/schema/"
+SCHEMA_BASE = "https://wijindewijk.example/" + routes.folder("schema") + "/"
 COMMITTED_SCHEMAS = Path("tooling") / "widw" / "content" / "schemas"
 """Where the schemas are committed, relative to the project root (`widw schema` writes them)."""
 
@@ -15,12 +16,9 @@ COMMITTED_SCHEMAS = Path("tooling") / "widw" / "content" / "schemas"
 def schema_files() -> dict[str, str]:
     """File name → JSON Schema text, stable across runs."""
     out = {}
-    for name, model, title in (
-        ("casus.schema.json", Case, "Wij in de Wijk: casus"),
-        ("les.schema.json", Lesson, "Wij in de Wijk: les"),
-        ("aflevering.schema.json", Episode, "Wij in de Wijk: aflevering, film of bijeenkomst"),
-    ):
-        schema = model.model_json_schema(by_alias=True)
+    for info in KINDS.values():
+        name, title = info.schema_file, info.schema_title
+        schema = info.model.model_json_schema(by_alias=True)
         schema = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": SCHEMA_BASE + name,

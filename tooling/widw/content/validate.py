@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from widw.content.body import check_body
+from widw.content.kinds import KINDS
 from widw.content.messages import pydantic_message
 from widw.content.models import Case, Episode, Lesson
 from widw.content.reader import Kind, RawDocument
@@ -21,9 +22,7 @@ from widw.content.vocabulary import Vocabulary
 
 Entry = Case | Lesson | Episode
 MODELS: dict[Kind, type[Case] | type[Lesson] | type[Episode]] = {
-    "case": Case,
-    "lesson": Lesson,
-    "episode": Episode,
+    kind: info.model for kind, info in KINDS.items()
 }
 
 

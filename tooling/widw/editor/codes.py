@@ -9,6 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from widw.content import routes
+from widw.content.kinds import KINDS
+from widw.content.routes import source_folder
+
+_NAMES = [f"`{info.source_folder}/`" for info in KINDS.values()]
+_FOLDERS = ", ".join(_NAMES[:-1]) + " of " + _NAMES[-1]
+"""The content folders in running text: '`cases/`, `lessons/` of `episodes/`'."""
+
 
 @dataclass(frozen=True)
 class CodeHelp:
@@ -78,14 +86,12 @@ PROBLEM_CODES: dict[str, CodeHelp] = {
         "Typ de tekst op de genoemde plek opnieuw, of plak hem eerst als platte tekst.",
     ),
     "bestand-genegeerd": _e(
-        "Een bestand in `cases/`, `lessons/` of `episodes/` dat niet op `.md` eindigt: het "
-        "wordt niet gelezen.",
+        f"Een bestand in {_FOLDERS} dat niet op `.md` eindigt: het wordt niet gelezen.",
         "Hernoem het naar `<slug>.md` (kleine letters), of zet het ergens anders neer.",
     ),
     "map-genegeerd": _e(
-        "Een map binnen `cases/`, `lessons/` of `episodes/`: de bestanden erin worden niet "
-        "gelezen.",
-        "Zet de bestanden direct in de hoofdmap (`cases/…`) of haal de map weg.",
+        f"Een map binnen {_FOLDERS}: de bestanden erin worden niet gelezen.",
+        f"Zet de bestanden direct in de hoofdmap (`{source_folder('case')}/…`) of haal de map weg.",
     ),
     "onzichtbaar-teken": _e(
         "Een onzichtbaar teken of een teken dat de leesrichting omdraait (bijvoorbeeld "
@@ -181,7 +187,8 @@ PROBLEM_CODES: dict[str, CodeHelp] = {
     "dode-link": _e(
         "Een link in de tekst naar een pagina van de site die niet bestaat.",
         "Volg de suggestie 'Bedoelde je …?' of controleer de slug; een casus linkt naar een "
-        "andere casus als `[naam](slug.md)`, naar een les als `[titel](../lessen/id.md)`.",
+        f"andere casus als `[naam](slug.md)`, naar een les als "
+        f"`[titel](../{routes.page('lesson', 'id')})`.",
     ),
     "slug-verdwenen": _e(
         "Een gepubliceerde slug (in `published-slugs.txt`) bestaat niet meer: het oude adres "

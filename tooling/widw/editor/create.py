@@ -28,7 +28,7 @@ class Created:
 
 def target_path(paths: ProjectPaths, kind: Kind, name: str) -> tuple[Path, str]:
     """(absolute path, path as shown to editors) of a new content file."""
-    folder = {"case": paths.cases, "lesson": paths.lessons, "episode": paths.episodes}[kind]
+    folder = paths.folder(kind)
     return paths.root / folder / f"{name}.md", f"{folder or FOLDERS[kind]}/{name}.md"
 
 

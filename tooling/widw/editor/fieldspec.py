@@ -15,14 +15,14 @@ from typing import Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator
 
 from widw.content import fields as content_fields
-from widw.content.models import Case, Episode, Lesson
+from widw.content.kinds import KINDS
 from widw.content.reader import Kind
 
 FieldKind = Literal[
     "text", "slug", "term", "date", "partial-date", "url", "int", "float", "choice", "block"
 ]
 
-MODELS: dict[Kind, type[BaseModel]] = {"case": Case, "lesson": Lesson, "episode": Episode}
+MODELS: dict[Kind, type[BaseModel]] = {kind: info.model for kind, info in KINDS.items()}
 
 VOCABULARY_LISTS: dict[Kind, dict[str, str]] = {
     "case": {

@@ -13,15 +13,18 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from widw.content import routes
+from widw.content.kinds import KINDS
 from widw.content.reader import Kind
+from widw.content.routes import source_path
 from widw.content.vocabulary import Vocabulary
 from widw.editor.codes import PROBLEM_CODES
 from widw.editor.fieldspec import VOCABULARY_LISTS, all_specs, type_label
 from widw.editor.scaffold import KIND_NL, scaffold_text
 
-GUIDE_FOLDER = "bijdragen"
+GUIDE_FOLDER = routes.folder("guide")
 PAGES = ("index", "bronnen", "velden", "woordenlijst", "bekijken", "pull-request", "meldingen")
-"""The guide pages, in reading order; each is `bijdragen/<name>.md`."""
+"""The guide pages, in reading order; each is `routes.page("guide", name)`."""
 
 LIST_TITLES = {
     "themas": "Thema's",
@@ -41,12 +44,17 @@ LIST_TITLES = {
 }
 
 _SECTIONS: tuple[tuple[Kind, str, str], ...] = (
-    ("case", "Casus", "Een casus staat in `cases/<slug>.md`."),
-    ("lesson", "Les", "Een les staat in `lessons/<id>.md` en verwijst naar casussen."),
+    ("case", "Casus", f"Een casus staat in `{source_path('case', '<slug>')}`."),
+    (
+        "lesson",
+        "Les",
+        f"Een les staat in `{source_path('lesson', '<id>')}` en verwijst naar casussen.",
+    ),
     (
         "episode",
         "Aflevering, film of bijeenkomst",
-        "Een aflevering staat in `episodes/<slug>.md` en noemt de besproken casussen.",
+        f"Een aflevering staat in `{source_path('episode', '<slug>')}` en noemt de besproken "
+        "casussen.",
     ),
 )
 
@@ -97,7 +105,7 @@ def guide_pages(
     context: dict[str, Any] = {
         "repo_url": base,
         "branch": branch,
-        "new_file_url": f"{base}/new/{branch}/cases" if base else None,
+        "new_file_url": f"{base}/new/{branch}/{routes.source_folder('case')}" if base else None,
         "issue_form_url": issue_form_url(base),
         "sections": [
             _section(kind, title, intro, library_vocabulary) for kind, title, intro in _SECTIONS
@@ -107,7 +115,7 @@ def guide_pages(
         "codes": [{"code": code, **vars(info)} for code, info in PROBLEM_CODES.items()],
     }
     return {
-        f"{GUIDE_FOLDER}/{name}.md": env.get_template(f"{name}.md.j2").render(context)
+        routes.page("guide", name): env.get_template(f"{name}.md.j2").render(context)
         for name in PAGES
     }
 
@@ -121,6 +129,8 @@ def _environment() -> Environment:
         trim_blocks=True,
     )
     env.filters["cell"] = _cell
+    env.globals["routes"] = routes
+    env.globals["kinds"] = KINDS
     return env
 
 

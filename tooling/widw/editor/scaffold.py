@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from widw.content.fields import UNKNOWN
+from widw.content.kinds import KINDS
 from widw.content.reader import Kind
 from widw.content.vocabulary import Vocabulary
 from widw.content.yamlnodes import YamlProblemError, load_with_positions
@@ -23,8 +24,8 @@ EMPTY_BY_DEFAULT = frozenset(
 )
 """List fields that start empty ('[]': there is nothing yet) instead of 'onbekend'."""
 
-FOLDERS: dict[Kind, str] = {"case": "cases", "lesson": "lessons", "episode": "episodes"}
-KIND_NL: dict[Kind, str] = {"case": "casus", "lesson": "les", "episode": "aflevering"}
+FOLDERS: dict[Kind, str] = {kind: info.source_folder for kind, info in KINDS.items()}
+KIND_NL: dict[Kind, str] = {kind: info.singular for kind, info in KINDS.items()}
 WIDTH = 96
 
 

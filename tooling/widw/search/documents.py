@@ -12,12 +12,15 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from widw.content import routes
+from widw.content.kinds import KINDS, by_search_word
+
 if TYPE_CHECKING:  # the search command's fast path must not import the content models
     from widw.content.library import Library
     from widw.content.models import Case, Episode, Lesson
     from widw.content.vocabulary import Vocabulary
 
-KIND_LABELS = {"casus": "Casus", "les": "Les", "aflevering": "Aflevering"}
+KIND_LABELS = {info.search_word: info.label for info in KINDS.values()}
 """The document kinds (value of the `soort` field) and their labels."""
 
 TEXT_FIELDS = ("titel", "tekst", "trefwoorden")
@@ -121,10 +124,11 @@ def input_hashes(library: Library) -> dict[str, str]:
 
 def document_for(library: Library, key: str) -> SearchDocument:
     """The search document of one key ('casus:<slug>', 'les:<id>', 'aflevering:<slug>')."""
-    kind, _, name = key.partition(":")
-    if kind == "casus":
+    word, _, name = key.partition(":")
+    kind = by_search_word(word)
+    if kind == "case":
         return case_document(library, library.cases[name])
-    if kind == "les":
+    if kind == "lesson":
         return lesson_document(library, library.lessons[name])
     return episode_document(library, library.episodes[name])
 
@@ -190,13 +194,13 @@ def case_document(library: Library, case: Case) -> SearchDocument:
     }
     shown_place = ", ".join(p for p in (place.district, place.municipality) if p)
     return SearchDocument(
-        kind="casus",
+        kind=KINDS["case"].search_word,
         slug=case.slug,
         title=case.title,
         text=_join(parts),
         display=_join([case.summary, case.body, case.outcome.description]),
         place=shown_place,
-        url=f"/casussen/{case.slug}/",
+        url="/" + routes.url("case", case.slug),
         facets=_clean(facets),
         keywords=keywords,
     )
@@ -208,13 +212,13 @@ def lesson_document(library: Library, lesson: Lesson) -> SearchDocument:
     cases = library.cases_for_lesson(lesson.id)
     parts: list[str | None] = [lesson.body, *(case.title for case in cases)]
     return SearchDocument(
-        kind="les",
+        kind=KINDS["lesson"].search_word,
         slug=lesson.id,
         title=lesson.title,
         text=_join(parts),
         display=_join([lesson.body]),
         place="",
-        url=f"/lessen/{lesson.id}/",
+        url="/" + routes.url("lesson", lesson.id),
         facets=_clean({"rol": sorted(lesson.roles)}),
         keywords=_keywords(vocab, "rollen", "rol", lesson.roles),
     )
@@ -226,13 +230,13 @@ def episode_document(library: Library, episode: Episode) -> SearchDocument:
     titles = [library.cases[d.slug].title for d in episode.cases if d.slug in library.cases]
     parts: list[str | None] = [episode.summary, episode.body, episode.series, *titles]
     return SearchDocument(
-        kind="aflevering",
+        kind=KINDS["episode"].search_word,
         slug=episode.slug,
         title=episode.title,
         text=_join(parts),
         display=_join([episode.summary, episode.body]),
         place="",
-        url=f"/media/{episode.slug}/",
+        url="/" + routes.url("episode", episode.slug),
         facets=_clean({"jaar": [episode.date[:4]] if episode.date else []}),
         keywords=_keywords(vocab, "mediasoorten", "soort", [episode.kind]),
     )

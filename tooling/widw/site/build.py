@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files as package_files
 
+from widw.content import routes
 from widw.content.library import Library
 from widw.content.models import Case
 from widw.site.cache import PageCache
@@ -27,25 +28,12 @@ from widw.site.share import with_share_tags
 from widw.site.text import front_matter
 
 ASSETS = {
-    "widw.css": "assets/widw/widw.css",
-    "pagina.css": "assets/widw/pagina.css",
-    "filter.js": "assets/widw/filter.js",
-    "zelfscan.css": "assets/widw/zelfscan.css",
-    "zelfscan.js": "assets/widw/zelfscan.js",
-    "zoeken.js": "assets/widw/zoeken.js",
+    name: routes.file("assets", name)
+    for name in ("widw.css", "pagina.css", "filter.js", "zelfscan.css", "zelfscan.js", "zoeken.js")
 }
 """Files under widw/site/assets/ and where they are published."""
 
-DETAIL_FOLDERS = (
-    "casussen",
-    "lessen",
-    "media",
-    "themas",
-    "elementen",
-    "provincies",
-    "gemeenten",
-    "bundels",
-)
+DETAIL_FOLDERS = tuple(routes.folder(section) for section in routes.DETAIL_SECTIONS)
 """Folders whose detail pages stay out of the navigation (only their index.md is listed)."""
 
 
@@ -60,7 +48,7 @@ class Site:
     def is_detail(src_uri: str) -> bool:
         """A case, lesson, episode, index-term or further list page: linked, not in the nav."""
         folder, _, name = src_uri.partition("/")
-        if "/" in name:  # a further page of a list (casussen/pagina/2.md, rollen/x/2.md)
+        if "/" in name:  # a further page of a list (`routes.page(section, name, number)`)
             return True
         return folder in DETAIL_FOLDERS and name != "index.md"
 
@@ -74,11 +62,11 @@ def _generated(markdown: str) -> str:
 
 def _case_page(ctx: SiteContext, case: Case, cache: PageCache | None) -> str:
     if cache is None:
-        return _shared(ctx, f"casussen/{case.slug}.md", case_page(ctx, case))
+        return _shared(ctx, routes.page("case", case.slug), case_page(ctx, case))
     key = cache.key(ctx, case)
     page = cache.get(key)
     if page is None:
-        page = _shared(ctx, f"casussen/{case.slug}.md", case_page(ctx, case))
+        page = _shared(ctx, routes.page("case", case.slug), case_page(ctx, case))
         cache.put(key, page)
     return page
 
@@ -108,18 +96,18 @@ def build_site(
     """
     ctx = SiteContext(library, site_url, related or {}, citation_for, source_format, contribute_url)
     site = Site()
-    pages: dict[str, str] = {"index.md": home_page(ctx), "zoeken.md": search_page()}
+    pages = {routes.page("home"): home_page(ctx), routes.page("search"): search_page()}
     pages.update(overview_pages(ctx))
     pages.update(lesson_pages(ctx))
     pages.update(role_pages(ctx))
     pages.update(episode_pages(ctx))
     pages.update(facet_pages(ctx))
-    pages["collectie.md"] = collection_page(ctx)
+    pages[routes.page("collection")] = collection_page(ctx)
     pages[SELFSCAN_PAGE] = selfscan_page(ctx)
     pages.update({uri: _generated(text) for uri, text in (extra_pages or {}).items()})
     site.pages.update({uri: _shared(ctx, uri, text) for uri, text in pages.items()})
     for case in library.cases.values():
-        site.pages[f"casussen/{case.slug}.md"] = _case_page(ctx, case, page_cache)
+        site.pages[routes.page("case", case.slug)] = _case_page(ctx, case, page_cache)
     site.files.update(asset_files())
     return site
 

@@ -6,7 +6,9 @@ from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
+from widw.content import routes
 from widw.content.dates import dutch_date
+from widw.content.kinds import KINDS
 from widw.content.models import Case, Lesson
 from widw.site.context import (
     FIELD_LABELS,
@@ -42,13 +44,13 @@ class Row(NamedTuple):
 
 def case_page(ctx: SiteContext, case: Case) -> str:
     """The Markdown page for one case (a short page if it is a stub)."""
-    src_uri = f"casussen/{case.slug}.md"
+    src_uri = routes.page("case", case.slug)
     url = ctx.page_url(src_uri)
     meta: dict[str, Any] = {
         "title": case.title,
         "description": description_of(case.summary),
         "widw": {
-            "soort": "casus",
+            "soort": KINDS["case"].published_word,
             "slug": case.slug,
             "status": case.status,
             "bron": ctx.source_path("case", case.slug),
@@ -92,7 +94,7 @@ def search_facts(ctx: SiteContext, case: Case) -> dict[str, Any]:
     described = case.status != "stub"
     bundle = f"Bundel {case.bundle.number}" if case.bundle and case.bundle.number else ""
     return {
-        "kind": "casus",
+        "kind": KINDS["case"].search_word,
         "filters": {
             "thema": [ctx.label("themas", t) for t in case.themes],
             "element": [ctx.label("elementen", t) for t in case.elements],
@@ -142,13 +144,13 @@ def card_rows(ctx: SiteContext, case: Case) -> list[Row]:
     place = case.place
     where: list[Item] = []
     if place.municipality:
-        href = f"../gemeenten/{municipality_slug(place.municipality)}.md"
+        href = "../" + routes.page("municipality", municipality_slug(place.municipality))
         where.append(Item(place.municipality, href, flag("plaats.gemeente")))
     if place.district:
         where.append(Item(place.district, None, flag("plaats.wijk")))
     if place.province:
         label = ctx.label("provincies", place.province)
-        href = f"../provincies/{place.province}.md"
+        href = "../" + routes.page("province", place.province)
         where.append(Item(f"provincie {label}", href, flag("plaats.provincie")))
     rows = [Row("Plaats", where)]
     if case.period and (case.period.start or case.period.end):
@@ -161,16 +163,17 @@ def card_rows(ctx: SiteContext, case: Case) -> list[Row]:
         rows.append(Row("Collectie", [Item("verwante casus, geen van de 29")]))
     elif case.bundle is not None and case.bundle.number is not None:
         n = case.bundle.number
-        rows.append(Row("Bundel", [Item(f"Bundel {n}", f"../bundels/{n}.md", flag("bundel"))]))
+        href = "../" + routes.page("bundle", str(n))
+        rows.append(Row("Bundel", [Item(f"Bundel {n}", href, flag("bundel"))]))
     else:
         rows.append(Row("Bundel", []))
     rows.append(_terms(ctx, "Soort initiatief", "soorten", case.kinds, None, flag("soort")))
     part = [case.participation] if case.participation else []
     rows.append(_terms(ctx, "Participatievorm", "participatievormen", part, None,
                        flag("participatievorm")))  # fmt: skip
-    rows.append(_terms(ctx, "Elementen", "elementen", case.elements, "elementen",
+    rows.append(_terms(ctx, "Elementen", "elementen", case.elements, "element",
                        flag("elementen")))  # fmt: skip
-    rows.append(_terms(ctx, "Thema's", "themas", case.themes, "themas", flag("themas")))
+    rows.append(_terms(ctx, "Thema's", "themas", case.themes, "theme", flag("themas")))
     money = [
         Item(_funding_text(ctx, f.kind, f.amount_eur), None, flag("financiering"))
         for f in case.funding
@@ -189,10 +192,15 @@ def card_rows(ctx: SiteContext, case: Case) -> list[Row]:
 
 
 def _terms(
-    ctx: SiteContext, label: str, vocab: str, terms: list[str], folder: str | None, inferred: bool
+    ctx: SiteContext,
+    label: str,
+    vocab: str,
+    terms: list[str],
+    section: routes.Section | None,
+    inferred: bool,
 ) -> Row:
     items = [
-        Item(ctx.label(vocab, t), f"../{folder}/{t}.md" if folder else None, inferred)
+        Item(ctx.label(vocab, t), "../" + routes.page(section, t) if section else None, inferred)
         for t in terms
     ]
     return Row(label, items)

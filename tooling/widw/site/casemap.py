@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib.resources import files as package_files
 from typing import Any
 
+from widw.content import routes
 from widw.content.models import Case
 from widw.site.context import SiteContext, municipality_slug
 from widw.site.text import esc
@@ -95,14 +96,18 @@ def _markers(ctx: SiteContext, cases: Sequence[Case], root: str) -> tuple[list[M
         by_municipality[case.place.municipality or ""].append(case)
     if len(by_municipality) <= MAX_MARKERS:
         return [
-            _group_marker(group, name, f"{root}gemeenten/{municipality_slug(name)}/", "gemeente")
+            _group_marker(
+                group, name, root + routes.url("municipality", municipality_slug(name)), "gemeente"
+            )
             for name, group in by_municipality.items()
         ], "gemeente"
     by_province: dict[str, list[Case]] = defaultdict(list)
     for case in cases:
         by_province[case.place.province or ""].append(case)
     return [
-        _group_marker(group, ctx.label("provincies", key), f"{root}provincies/{key}/", "provincie")
+        _group_marker(
+            group, ctx.label("provincies", key), root + routes.url("province", key), "provincie"
+        )
         for key, group in by_province.items()
     ], "provincie"
 
@@ -111,7 +116,7 @@ def _case_marker(case: Case, root: str) -> Marker:
     point = case.place.coordinates
     place = case.place.municipality or ("online" if point is None else "")
     return Marker(
-        href=f"{root}casussen/{case.slug}/",
+        href=root + routes.url("case", case.slug),
         name=case.title,
         detail=place,
         stub=case.status == "stub",

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from widw.content.kinds import KINDS
 from widw.site.text import esc
 
 STUB_WEIGHT = 0.3
 """Pagefind weight of a not-yet-described case's text: described cases rank above it."""
 
 KIND_LABELS = {
-    "casus": "Casus",
-    "les": "Les",
-    "aflevering": "Aflevering",
+    **{info.search_word: info.label for info in KINDS.values()},
     "rol": "Lessen per rol",
     "pagina": "Pagina",
 }

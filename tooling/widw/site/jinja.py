@@ -7,6 +7,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from widw.content import routes
 from widw.content.dates import dutch_date
 from widw.site.text import md_text
 
@@ -32,6 +33,7 @@ def environment() -> Environment:
     env.filters["md"] = md_text
     env.filters["md_url"] = md_url
     env.filters["datum"] = dutch_date
+    env.globals["routes"] = routes  # every URL: routes.page("case", slug), routes.url(...)
     return env
 
 

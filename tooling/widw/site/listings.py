@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
+from widw.content import routes
 from widw.content.models import Case
 from widw.site.casemap import case_map
 from widw.site.context import SiteContext, municipality_slug
@@ -17,13 +18,18 @@ from widw.site.text import front_matter
 
 
 class Facet(NamedTuple):
-    """One way to group cases, with the folder of its pages."""
+    """One way to group cases, with the section (and so the folder) of its pages."""
 
-    folder: str
+    section: routes.Section
     title: str
     singular: str
     intro: str
     keys: Callable[[Case], Iterable[str]]
+
+    @property
+    def folder(self) -> str:
+        """The URL folder of its pages."""
+        return routes.folder(self.section)
 
 
 class Term(NamedTuple):
@@ -38,30 +44,30 @@ class Term(NamedTuple):
 def facets() -> list[Facet]:
     """The facets that get index pages, in navigation order."""
     return [
-        Facet("themas", "Thema's", "Thema", "Waar gaan de casussen over?", lambda c: c.themes),
+        Facet("theme", "Thema's", "Thema", "Waar gaan de casussen over?", lambda c: c.themes),
         Facet(
-            "elementen",
+            "element",
             "Elementen van inclusieve burgermacht",
             "Element",
             "Welke van de drie elementen van inclusieve burgermacht laten de casussen zien?",
             lambda c: c.elements,
         ),
         Facet(
-            "provincies",
+            "province",
             "Provincies",
             "Provincie",
             "Waar in Nederland liggen de casussen?",
             lambda c: [c.place.province] if c.place.province else [],
         ),
         Facet(
-            "gemeenten",
+            "municipality",
             "Gemeenten",
             "Gemeente",
             "In welke gemeenten spelen de casussen?",
             lambda c: [municipality_slug(c.place.municipality)] if c.place.municipality else [],
         ),
         Facet(
-            "bundels",
+            "bundle",
             "Bundels",
             "Bundel",
             "Movisie beschreef de casussen in vier bundels, van 2020 tot 2022.",
@@ -70,7 +76,8 @@ def facets() -> list[Facet]:
     ]
 
 
-VOCAB = {"themas": "themas", "elementen": "elementen", "provincies": "provincies"}
+VOCAB: dict[str, str] = {"theme": "themas", "element": "elementen", "province": "provincies"}
+"""Facet section → the vocabulary list its terms come from."""
 
 
 def facet_pages(ctx: SiteContext) -> dict[str, str]:
@@ -79,7 +86,7 @@ def facet_pages(ctx: SiteContext) -> dict[str, str]:
     for facet in facets():
         terms = _terms(ctx, facet)
         meta: dict[str, Any] = {"title": facet.title, "description": facet.intro}
-        pages[f"{facet.folder}/index.md"] = front_matter(
+        pages[routes.page(facet.section)] = front_matter(
             meta, render("facet.md.j2", facet=facet, terms=terms)
         )
         for term in terms:
@@ -88,12 +95,12 @@ def facet_pages(ctx: SiteContext) -> dict[str, str]:
 
 
 def _term_pages(ctx: SiteContext, facet: Facet, term: Term) -> dict[str, str]:
-    """One term's cases in pages of PAGE_SIZE: folder/key.md, then folder/key/N.md."""
+    """One term's cases in pages of PAGE_SIZE: `routes.page(section, key, number)`."""
     chunks = pages_of(term.cases)
     pages: dict[str, str] = {}
     for number, chunk in enumerate(chunks, start=1):
         root = "../../" if number == 1 else "../../../"
-        first = f"{root}{facet.folder}/{term.key}/"
+        first = root + routes.url(facet.section, term.key)
 
         def href(n: int, first: str = first) -> str:
             return first if n == 1 else f"{first}{n}/"
@@ -113,12 +120,9 @@ def _term_pages(ctx: SiteContext, facet: Facet, term: Term) -> dict[str, str]:
             cards=card_list(ctx, chunk, root),
             pagination=pagination(number, len(chunks), href, f"Pagina's van {title}"),
             up="" if number == 1 else "../",
-            kaart=province_map(ctx, term) if facet.folder == "provincies" and number == 1 else "",
+            kaart=province_map(ctx, term) if facet.section == "province" and number == 1 else "",
         )
-        uri = f"{facet.folder}/{term.key}.md"
-        if number > 1:
-            uri = f"{facet.folder}/{term.key}/{number}.md"
-        pages[uri] = front_matter(meta, body)
+        pages[routes.page(facet.section, term.key, number)] = front_matter(meta, body)
     return pages
 
 
@@ -133,13 +137,13 @@ def _terms(ctx: SiteContext, facet: Facet) -> list[Term]:
     for case in ctx.library.cases.values():
         for key in facet.keys(case):
             grouped[key].append(case)
-            if facet.folder == "gemeenten" and case.place.municipality:
+            if facet.section == "municipality" and case.place.municipality:
                 names.setdefault(key, case.place.municipality)
     terms: list[Term] = []
-    if facet.folder in VOCAB:
-        for key, entry in ctx.library.vocabulary.terms(VOCAB[facet.folder]).items():
+    if facet.section in VOCAB:
+        for key, entry in ctx.library.vocabulary.terms(VOCAB[facet.section]).items():
             terms.append(Term(key, entry.label, entry.omschrijving, _order(grouped[key])))
-    elif facet.folder == "bundels":
+    elif facet.section == "bundle":
         for number in ("1", "2", "3", "4"):
             terms.append(Term(number, f"Bundel {number}", "", _order(grouped[number])))
     else:

@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
+from widw.content import routes
 from widw.content.models import Case
 from widw.site.casemap import case_map
 from widw.site.context import SiteContext
@@ -67,7 +68,7 @@ class Option(NamedTuple):
 
 
 def overview_pages(ctx: SiteContext) -> dict[str, str]:
-    """casussen/index.md and casussen/pagina/N.md: the filter form and PAGE_SIZE cards each.
+    """The cases' index page and its further pages: the filter form and PAGE_SIZE cards each.
 
     The filters work on every case through the browser index (filter.js + Pagefind); the
     pages themselves list described cases first and never grow with the library.
@@ -113,13 +114,13 @@ def overview_pages(ctx: SiteContext) -> dict[str, str]:
             "hide": ["toc"],
             "widw": {"soort": "overzicht"},
         }
-        uri = "casussen/index.md" if number == 1 else f"casussen/pagina/{number}.md"
+        uri = routes.page("case", number=number)
         pages[uri] = front_matter(meta, body)
     return pages
 
 
 def _page_href(root: str, number: int) -> str:
-    return f"{root}casussen/" if number == 1 else f"{root}casussen/pagina/{number}/"
+    return root + routes.url("case", number=number)
 
 
 def _options(ctx: SiteContext, f: Filter, counts: Counter[str]) -> list[Option]:

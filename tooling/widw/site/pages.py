@@ -8,7 +8,9 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from widw.content import routes
 from widw.content.dates import dutch_date
+from widw.content.kinds import KINDS
 from widw.content.models import Contributor, Episode, Lesson
 from widw.site.case import Item, Row, source_view
 from widw.site.casemap import case_map
@@ -59,16 +61,16 @@ def _counts(ctx: SiteContext) -> dict[str, int]:
 
 
 def lesson_pages(ctx: SiteContext) -> dict[str, str]:
-    """lessen/index.md and one page per lesson."""
+    """The lessons' index page and one page per lesson."""
     lib = ctx.library
     pages: dict[str, str] = {}
     roles = lib.vocabulary.terms("rollen")
     groups = [(e.label, lib.lessons_for_role(t)) for t, e in roles.items()]
-    pages["lessen/index.md"] = front_matter(
+    pages[routes.page("lesson")] = front_matter(
         {"title": "Alle lessen"}, render("lessons.md.j2", groups=groups)
     )
     for lesson in lib.lessons.values():
-        pages[f"lessen/{lesson.id}.md"] = _lesson_page(ctx, lesson)
+        pages[routes.page("lesson", lesson.id)] = _lesson_page(ctx, lesson)
     return pages
 
 
@@ -88,12 +90,16 @@ def _lesson_page(ctx: SiteContext, lesson: Lesson) -> str:
     meta = {
         "title": lesson.title,
         "description": description_of(lesson.body, first_sentence=True) or lesson.title,
-        "widw": {"soort": "les", "id": lesson.id, "bron": ctx.source_path("lesson", lesson.id)},
+        "widw": {
+            "soort": KINDS["lesson"].published_word,
+            "id": lesson.id,
+            "bron": ctx.source_path("lesson", lesson.id),
+        },
     }
     roles = [ctx.label("rollen", r) for r in lesson.roles]
     found = findable(
         body,
-        kind="les",
+        kind=KINDS["lesson"].search_word,
         filters={"rol": roles},
         meta={"voor": "voor " + ", ".join(r.lower() for r in roles)},
     )
@@ -101,17 +107,17 @@ def _lesson_page(ctx: SiteContext, lesson: Lesson) -> str:
 
 
 def episode_pages(ctx: SiteContext) -> dict[str, str]:
-    """media/index.md and one page per podcast episode, film or meeting."""
+    """The episodes' index page and one page per podcast episode, film or meeting."""
     lib = ctx.library
     episodes = sorted(lib.episodes.values(), key=lambda e: (e.date or "", e.title))
     pages = {
-        "media/index.md": front_matter(
+        routes.page("episode"): front_matter(
             {"title": "Podcasts, films en bijeenkomsten"},
             render("episodes.md.j2", episodes=episodes, kind=_kind(ctx)),
         )
     }
     for episode in episodes:
-        pages[f"media/{episode.slug}.md"] = _episode_page(ctx, episode)
+        pages[routes.page("episode", episode.slug)] = _episode_page(ctx, episode)
     return pages
 
 
@@ -137,12 +143,12 @@ def _episode_page(ctx: SiteContext, episode: Episode) -> str:
         "description": description_of(episode.body, first_sentence=True)
         or f"{kind}: {episode.title}",
         "widw": {
-            "soort": "media",
+            "soort": KINDS["episode"].published_word,
             "slug": episode.slug,
             "bron": ctx.source_path("episode", episode.slug),
         },
     }
-    found = findable(body, kind="aflevering", meta={"medium": kind})
+    found = findable(body, kind=KINDS["episode"].search_word, meta={"medium": kind})
     return front_matter(meta, found)
 
 

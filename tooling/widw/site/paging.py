@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from markupsafe import Markup
 
+from widw.content import routes
 from widw.content.models import Case
 from widw.site.case import place_text
 from widw.site.context import SiteContext
@@ -69,7 +70,7 @@ def card(ctx: SiteContext, case: Case, root: str) -> Card:
     if province:
         place = f"{place} · {province}" if place != "onbekend" else province
     return Card(
-        href=f"{root}casussen/{case.slug}/",
+        href=root + routes.url("case", case.slug),
         title=case.title,
         place=place,
         themes=", ".join(ctx.label("themas", t) for t in case.themes),

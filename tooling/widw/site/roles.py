@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
+from widw.content import routes
 from widw.content.models import Case, Lesson
 from widw.site.context import ROLE_INVITES, SiteContext
 from widw.site.findable import findable
@@ -17,7 +18,7 @@ from widw.site.text import front_matter, safe_body
 _PROVENANCE = re.compile(r"^(Deze les komt uit|Deze les is ontleend aan|\*Herkomst:)")
 """Opening sentences that say where a lesson comes from, not what it says."""
 _SAME_FOLDER_LINK = re.compile(r"\]\((?![a-z]+:|#|/|\.\./)([^)\s]+)\)")
-"""A Markdown link relative to lessen/ (another lesson), which the role page must re-root."""
+"""A Markdown link relative to the lessons' folder (another lesson): the role page re-roots it."""
 _BLOCK_START = re.compile(r"^\s*(#|[-*+]\s|\d+\.\s|>|!!!|\?\?\?|```|<)")
 
 
@@ -40,8 +41,9 @@ class RoleLesson(NamedTuple):
 
 
 def lesson_summary(body: str, up: str = "") -> str:
-    """The lesson's short text with its links made to work from rollen/ (or a page below)."""
-    return _SAME_FOLDER_LINK.sub(rf"]({up}../lessen/\1)", _first_paragraph(body))
+    """The lesson's short text with its links made to work from a role page (or a page below)."""
+    lessons = routes.folder("lesson")
+    return _SAME_FOLDER_LINK.sub(rf"]({up}../{lessons}/\1)", _first_paragraph(body))
 
 
 def _first_paragraph(body: str) -> str:
@@ -69,7 +71,7 @@ def origin(lesson: Lesson) -> str:
 
 
 def role_pages(ctx: SiteContext) -> dict[str, str]:
-    """rollen/index.md and one page per role with every lesson's text and evidence."""
+    """The roles' index page and one page per role with every lesson's text and evidence."""
     lib = ctx.library
     pages: dict[str, str] = {}
     roles = lib.vocabulary.terms("rollen")
@@ -78,7 +80,7 @@ def role_pages(ctx: SiteContext) -> dict[str, str]:
         roles=[(t, e, len(lib.lessons_for_role(t))) for t, e in roles.items()],
         invites=ROLE_INVITES,
     )
-    pages["rollen/index.md"] = front_matter({"title": "Lessen per rol"}, overview)
+    pages[routes.page("role")] = front_matter({"title": "Lessen per rol"}, overview)
     for term, entry in roles.items():
         items = [
             RoleLesson(
@@ -106,9 +108,9 @@ def role_pages(ctx: SiteContext) -> dict[str, str]:
 def _role_page(
     term: str, entry: Any, chunk: list[RoleLesson], number: int, total: int
 ) -> dict[str, str]:
-    """One page of a role's lessons: rollen/term.md, then rollen/term/N.md."""
+    """One page of a role's lessons: `routes.page("role", term, number)`."""
     up = "" if number == 1 else "../"
-    first = f"{'../../' if number == 1 else '../../../'}rollen/{term}/"
+    first = ("../../" if number == 1 else "../../../") + routes.url("role", term)
 
     def href(n: int) -> str:
         return first if n == 1 else f"{first}{n}/"
@@ -138,5 +140,5 @@ def _role_page(
         "widw": {"soort": "rol"},
     }
     found = findable(body, kind="rol", filters={"rol": [entry.label]})
-    uri = f"rollen/{term}.md" if number == 1 else f"rollen/{term}/{number}.md"
+    uri = routes.page("role", term, number)
     return {uri: front_matter(meta, found)}

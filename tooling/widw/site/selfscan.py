@@ -11,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from widw.content import routes
 from widw.content.models import Case, Lesson
 from widw.site.context import SiteContext, is_inferred
 from widw.site.jinja import render
 from widw.site.text import front_matter
 
-PAGE = "zelfscan.md"
-"""Where the page lives (URL /zelfscan/)."""
+PAGE = routes.page("selfscan")
+"""Where the page lives."""
 
 ROLES = ("ambtenaren", "bestuurders-politici")
 """The roles whose pages link to the self-scan."""
