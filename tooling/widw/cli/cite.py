@@ -37,14 +37,14 @@ def unknown_message(name: str, what: str, candidates: list[str]) -> str:
 def find_item(result: LoadResult, name: str, *, site_url: str, today: dt.date) -> CslItem:
     """The CSL item for a slug, alias or citation key of a case, lesson or episode."""
     from widw.cite import csl
+    from widw.content.kinds import KINDS
 
     lib = result.library
     bare = name.split(":", 1)[-1]
-    kinds: tuple[Kind, ...] = ("case", "lesson", "episode")
-    if name.startswith("les:"):
-        kinds = ("lesson",)
-    elif name.startswith("media:"):
-        kinds = ("episode",)
+    kinds: tuple[Kind, ...] = tuple(KINDS)
+    for kind, info in KINDS.items():
+        if info.citation_prefix and name.startswith(info.citation_prefix):
+            kinds = (kind,)
     for kind in kinds:
         slug = lib.resolve(kind, bare)
         if slug is None:

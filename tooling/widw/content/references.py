@@ -55,7 +55,7 @@ def page_names(doc: RawDocument) -> set[str]:
 @dataclass
 class _Names:
     claims: dict[Kind, dict[str, list[tuple[RawDocument, Path]]]] = field(
-        default_factory=lambda: {"case": {}, "lesson": {}, "episode": {}}
+        default_factory=lambda: {kind: {} for kind in KINDS}
     )
     pages: set[str] = field(default_factory=set)
     known: dict[Kind, set[str]] = field(default_factory=dict)
