@@ -10,10 +10,11 @@ import pytest
 from tests.conftest import REPO
 from tests.site.conftest import SITE_URL
 from tests.site.fixtures import CASE_B, write_project
+from widw.content import routes
 from widw.content.library import ProjectPaths, load_library
 from widw.site import Site, build_site
 from widw.site.context import SiteContext
-from widw.site.selfscan import MAX_CASES, PAGE, QUESTIONS, linked_entries, selfscan_page
+from widw.site.selfscan import MAX_CASES, QUESTIONS, linked_entries, selfscan_page
 
 LINK = re.compile(r"\]\((lessen|casussen)/([a-z0-9-]+)\.md\)")
 
@@ -29,7 +30,7 @@ def links(text: str) -> set[tuple[str, str]]:
 
 
 def test_grid_has_four_areas_with_three_questions_each_in_order(site: Site) -> None:
-    page = site.pages[PAGE]
+    page = site.pages[routes.page("selfscan")]
     areas = re.findall(r"^## (.+?) \{ #([a-z-]+) \}$", page, flags=re.MULTILINE)
     assert areas == [
         ("De opgave", "opgave"),
@@ -47,7 +48,7 @@ def test_grid_has_four_areas_with_three_questions_each_in_order(site: Site) -> N
 
 
 def test_cells_link_what_is_tagged_with_their_area_and_phase(site: Site) -> None:
-    page = site.pages[PAGE]
+    page = site.pages[routes.page("selfscan")]
     assert links(cell(page, "overheid", "uitvoering")) == {
         ("lessen", "volg-de-bewoners"),
         ("casussen", "hart-voor-de-buurt"),
@@ -60,7 +61,7 @@ def test_cells_link_what_is_tagged_with_their_area_and_phase(site: Site) -> None
 
 
 def test_page_names_its_source_marks_our_questions_and_invents_no_tips(site: Site) -> None:
-    page = site.pages[PAGE]
+    page = site.pages[routes.page("selfscan")]
     assert "*Bewonersinitiatieven zijn booming*" in page
     assert "**De twaalf vragen zijn van ons**" in page
     assert "tien tips" in page

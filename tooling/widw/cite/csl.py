@@ -34,7 +34,6 @@ PUBLISHER = "Wij in de Wijk"
 AUTHOR = "Wij in de Wijk"
 LANGUAGE = "nl"
 
-URL_FOLDERS: dict[Kind, str] = {kind: info.url_folder for kind, info in KINDS.items()}
 KEY_PREFIXES: dict[Kind, str] = {kind: info.citation_prefix for kind, info in KINDS.items()}
 
 SOURCE_TYPES = {

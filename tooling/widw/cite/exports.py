@@ -26,8 +26,6 @@ from widw.content.kinds import KINDS
 from widw.content.library import Library
 from widw.content.schema import schema_files
 
-DATA_PAGES = (routes.page("data"), routes.page("data", "codeboek"))
-
 
 def library_items(library: Library, *, site_url: str, today: dt.date) -> list[CslItem]:
     """CSL items of every case, lesson and episode page, in that order, each sorted."""
@@ -102,4 +100,7 @@ def data_pages(library: Library) -> dict[str, str]:
         "Wat elke kolom betekent, staat in het [codeboek](codeboek.md).",
         "",
     ]
-    return {DATA_PAGES[0]: "\n".join(index), DATA_PAGES[1]: codebook_markdown(library)}
+    return {
+        routes.page("data"): "\n".join(index),
+        routes.page("data", "codeboek"): codebook_markdown(library),
+    }

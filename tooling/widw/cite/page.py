@@ -24,22 +24,23 @@ from widw.content import routes
 from widw.content.dates import dutch_date
 from widw.content.models import Case, Source
 
-EXPORT_DIR = routes.folder("citation")
 """Site folder of the per-case citation files: citeer/<slug>.bib|.ris|.json."""
 
 DOWNLOADS = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
-ASSETS = {routes.file("assets", name): name for name in ("cite.js", "cite.css")}
+ASSETS = ("cite.js", "cite.css")
 
 
 def export_path(slug: str, extension: str) -> str:
     """Site-relative path of a per-case citation file."""
-    return f"{EXPORT_DIR}/{slug}.{extension}"
+    return routes.file("citation", f"{slug}.{extension}")
 
 
 def cite_assets() -> dict[str, str]:
     """Static files for the site: the copy-button script and the reference-list styles."""
     folder = files("widw.cite").joinpath("assets")
-    return {target: folder.joinpath(name).read_text("utf-8") for target, name in ASSETS.items()}
+    return {
+        routes.file("assets", name): folder.joinpath(name).read_text("utf-8") for name in ASSETS
+    }
 
 
 def json_for_script(data: Any) -> str:

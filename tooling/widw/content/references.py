@@ -22,11 +22,8 @@ from widw.content.rules import own_name_key
 
 KIND_NL: dict[Kind, str] = {kind: info.singular for kind, info in KINDS.items()}
 
-GENERATED_PAGES = {routes.page("home"), routes.page("collection")}
+GENERATED_PAGES: tuple[routes.SinglePage, ...] = ("home", "collection")
 """Top-level pages the site generates (besides the pages in docs/)."""
-
-GENERATED_FOLDERS = {routes.folder(section) for section in routes.LINKED_SECTIONS}
-"""Folders of generated index pages; links into them are not checked page by page."""
 
 _REFERENCES: dict[Kind, list[tuple[Path, Kind]]] = {
     "case": [(("lessen", ANY), "lesson")],
@@ -74,7 +71,7 @@ def check_references(docs: Iterable[RawDocument], docs_pages: Iterable[str] = ()
         names.pages |= {routes.page(doc.kind, name) for name in published}
     for kind, claims in names.claims.items():
         names.known.setdefault(kind, set()).update(claims)
-    names.pages |= set(docs_pages) | GENERATED_PAGES
+    names.pages |= set(docs_pages) | {routes.page(page) for page in GENERATED_PAGES}
     names.pages |= {routes.page(kind) for kind in KINDS}
     problems = list(_duplicates(names))
     for doc in files:
@@ -131,10 +128,12 @@ def _field_references(doc: RawDocument, names: _Names) -> Iterator[Problem]:
 
 def _links(doc: RawDocument, names: _Names) -> Iterator[Problem]:
     here = routes.folder(doc.kind)
+    # Folders of generated index pages: links into them are not checked page by page.
+    unchecked = {routes.folder(section) for section in routes.LINKED_SECTIONS}
     for link in body_links(doc):
         page = posixpath.normpath(posixpath.join(here, link.target))
         folder = page.split("/", 1)[0] if "/" in page else ""
-        if page in names.pages or folder in GENERATED_FOLDERS:
+        if page in names.pages or folder in unchecked:
             continue
         yield _dead_link(doc, link, page, names)
 

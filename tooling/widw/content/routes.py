@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-from widw.content.kinds import KINDS, Kind, by_url_folder
+from widw.content.kinds import KINDS, Kind
 
 Section = Literal[
     "case",
@@ -85,7 +85,7 @@ def section_of(url_folder: str) -> Section | None:
 
 def kind_of(url_folder: str) -> Kind | None:
     """The kind whose pages live in `url_folder` ('media' → 'episode'), else None."""
-    return by_url_folder(url_folder)
+    return next((kind for kind in KINDS if FOLDERS[kind] == url_folder), None)
 
 
 def source_folder(kind: Kind) -> str:

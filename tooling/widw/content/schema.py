@@ -8,7 +8,8 @@ from pathlib import Path
 from widw.content import routes
 from widw.content.kinds import KINDS
 
-SCHEMA_BASE = "https://wijindewijk.example/" + routes.folder("schema") + "/"
+SCHEMA_HOST = "https://wijindewijk.example/"
+"""Where the committed schemas' `$id`s point (their folder comes from `widw.content.routes`)."""
 COMMITTED_SCHEMAS = Path("tooling") / "widw" / "content" / "schemas"
 """Where the schemas are committed, relative to the project root (`widw schema` writes them)."""
 
@@ -21,7 +22,7 @@ def schema_files() -> dict[str, str]:
         schema = info.model.model_json_schema(by_alias=True)
         schema = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": SCHEMA_BASE + name,
+            "$id": SCHEMA_HOST + routes.file("schema", name),
             **schema,
             "title": title,
         }

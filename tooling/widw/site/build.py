@@ -22,19 +22,12 @@ from widw.site.pages import (
 )
 from widw.site.roles import role_pages
 from widw.site.search_page import search_page
-from widw.site.selfscan import PAGE as SELFSCAN_PAGE
 from widw.site.selfscan import selfscan_page
 from widw.site.share import with_share_tags
 from widw.site.text import front_matter
 
-ASSETS = {
-    name: routes.file("assets", name)
-    for name in ("widw.css", "pagina.css", "filter.js", "zelfscan.css", "zelfscan.js", "zoeken.js")
-}
+ASSETS = ("widw.css", "pagina.css", "filter.js", "zelfscan.css", "zelfscan.js", "zoeken.js")
 """Files under widw/site/assets/ and where they are published."""
-
-DETAIL_FOLDERS = tuple(routes.folder(section) for section in routes.DETAIL_SECTIONS)
-"""Folders whose detail pages stay out of the navigation (only their index.md is listed)."""
 
 
 @dataclass
@@ -50,7 +43,7 @@ class Site:
         folder, _, name = src_uri.partition("/")
         if "/" in name:  # a further page of a list (`routes.page(section, name, number)`)
             return True
-        return folder in DETAIL_FOLDERS and name != "index.md"
+        return routes.section_of(folder) in routes.DETAIL_SECTIONS and name != routes.INDEX
 
 
 def _generated(markdown: str) -> str:
@@ -103,7 +96,7 @@ def build_site(
     pages.update(episode_pages(ctx))
     pages.update(facet_pages(ctx))
     pages[routes.page("collection")] = collection_page(ctx)
-    pages[SELFSCAN_PAGE] = selfscan_page(ctx)
+    pages[routes.page("selfscan")] = selfscan_page(ctx)
     pages.update({uri: _generated(text) for uri, text in (extra_pages or {}).items()})
     site.pages.update({uri: _shared(ctx, uri, text) for uri, text in pages.items()})
     for case in library.cases.values():
@@ -115,4 +108,6 @@ def build_site(
 def asset_files() -> dict[str, str | bytes]:
     """The site's own CSS and JavaScript."""
     root = package_files("widw.site") / "assets"
-    return {target: (root / name).read_text(encoding="utf-8") for name, target in ASSETS.items()}
+    return {
+        routes.file("assets", name): (root / name).read_text(encoding="utf-8") for name in ASSETS
+    }

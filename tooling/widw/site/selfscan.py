@@ -17,9 +17,6 @@ from widw.site.context import SiteContext, is_inferred
 from widw.site.jinja import render
 from widw.site.text import front_matter
 
-PAGE = routes.page("selfscan")
-"""Where the page lives."""
-
 ROLES = ("ambtenaren", "bestuurders-politici")
 """The roles whose pages link to the self-scan."""
 
@@ -151,7 +148,7 @@ def scan_tags(ctx: SiteContext, entry: Case | Lesson, root: str = "../") -> list
     tags = [
         Tag(
             ctx.label("aandachtsgebieden", a),
-            f"{root}{PAGE}#{a}",
+            f"{root}{routes.page('selfscan')}#{a}",
             is_inferred(marks, "aandachtsgebieden"),
         )
         for a in entry.areas
