@@ -24,14 +24,12 @@ from widw.content import routes
 from widw.content.dates import dutch_date
 from widw.content.models import Case, Source
 
-"""Site folder of the per-case citation files: citeer/<slug>.bib|.ris|.json."""
-
 DOWNLOADS = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
 ASSETS = ("cite.js", "cite.css")
 
 
 def export_path(slug: str, extension: str) -> str:
-    """Site-relative path of a per-case citation file."""
+    """Site-relative path of a per-case citation file (in the 'citation' section's folder)."""
     return routes.file("citation", f"{slug}.{extension}")
 
 

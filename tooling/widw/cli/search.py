@@ -172,10 +172,8 @@ def _forget(engine: Any) -> None:
 
 def _content(project: Path) -> tuple[list[str], list[str]]:
     """The content folders and files whose change means the library must be read again."""
-    return [info.source_folder for info in KINDS.values()], [
-        "vocabulary.yml",
-        "published-slugs.txt",
-    ]
+    folders = [info.source_folder for info in KINDS.values()]
+    return folders, ["vocabulary.yml", "published-slugs.txt"]
 
 
 def _open_fresh(project: Path) -> tuple[Any, Any] | None:

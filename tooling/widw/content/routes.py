@@ -1,8 +1,9 @@
 """Every path of the site, and where each entry's source file lives: one module for both.
 
 A *section* is a folder of generated pages: the three kinds (from `widw.content.kinds`),
-the index pages per facet, the role pages, the editor guide, the open data and the JSON
-Schemas. A *single page* is a page at the top (home, search, self-scan, collection).
+the index pages per facet, the role pages, the editor guide, the open data, the JSON
+Schemas, the per-case citation files and the site's own CSS and scripts. A *single page* is
+a page at the top (home, search, self-scan, collection).
 
 `page(...)` gives the Markdown source path of a generated page (its MkDocs `src_uri`, which
 is also what relative Markdown links point at: 'casussen/x.md'); `url(...)` gives the

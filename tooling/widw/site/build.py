@@ -27,7 +27,7 @@ from widw.site.share import with_share_tags
 from widw.site.text import front_matter
 
 ASSETS = ("widw.css", "pagina.css", "filter.js", "zelfscan.css", "zelfscan.js", "zoeken.js")
-"""Files under widw/site/assets/ and where they are published."""
+"""Files under widw/site/assets/, published in the folder of the routes' "assets" section."""
 
 
 @dataclass
