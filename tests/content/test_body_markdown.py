@@ -6,7 +6,11 @@ code spans and code blocks are never reported.
 
 from __future__ import annotations
 
+import re
+
 import markdown
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from widw.content.body import body_links, check_body
 from widw.content.reader import RawDocument, parse_document
@@ -124,3 +128,37 @@ def test_indented_code_in_a_list_is_escaped_for_mkdocs() -> None:
     # CommonMark reads this as code in the list item; MkDocs' Markdown may read raw HTML.
     html = markdown.markdown(str(safe_body("- punt\n\n      <i>x</i>\n")), extensions=EXTENSIONS)
     assert "<i>" not in html
+
+
+def test_code_that_mkdocs_may_read_otherwise_is_escaped() -> None:
+    for body in (
+        "```\n<b>nooit gesloten</b>\n",  # CommonMark runs an open fence to the end
+        "```taal met spaties <b>\n<i>x</i>\n```\n",  # an info string superfences refuses
+        "```los `<script>x</script>`\n",  # a stray backtick run pairs up otherwise
+        "Een `code\n#kop\n<b>x</b>` over regels.\n",  # '#kop' is a heading to MkDocs
+    ):
+        html = markdown.markdown(
+            str(safe_body(body)), extensions=[*EXTENSIONS, "pymdownx.superfences"]
+        )
+        for tag in ("<b>", "<script>", "<i>"):
+            assert tag not in html, (body, html)
+    kept = str(safe_body("```html\n<b>x</b>\n```\n\nZie `<i>`."))
+    assert kept == "```html\n<b>x</b>\n```\n\nZie `<i>`."
+
+
+PIECES = [
+    "<", ">", "[", "]", "(", ")", "`", "```", "~~~", "\n", "\n\n", "    ", "\t", "#", "# ", "=",
+    "- ", "> ", "1. ", "javascript:", "data:", "a", " ", "!", "&#58;", "<b>", "</b>", "<script>",
+    "x.md", "\\", "*", "_", ":", "<!--", "-->", "é",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=40))
+def test_no_body_gets_raw_html_or_a_script_link_through_mkdocs(pieces: list[str]) -> None:
+    body = "".join(pieces)
+    html = markdown.markdown(str(safe_body(body)), extensions=[*EXTENSIONS, "pymdownx.superfences"])
+    outside_code = re.sub(r"<code>.*?</code>|<pre>.*?</pre>", "", html, flags=re.S)
+    assert not re.search(r"<(?:script|b>|/b>|!--)", outside_code), (body, html)
+    assert 'href="javascript' not in html.lower()
+    assert 'src="data' not in html.lower()

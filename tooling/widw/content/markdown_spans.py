@@ -175,9 +175,11 @@ def _block_spans(text: str, starts: list[int], tokens: list[Token]) -> Iterator[
             continue
         first, last = token.map
         begin, end = starts[first], starts[last] - 1
-        if token.type == "fence" or (token.type == "code_block" and not lists):
+        if (token.type == "fence" and _plain_fence(text, starts, token)) or (
+            token.type == "code_block" and not lists
+        ):
             # Python-Markdown (MkDocs) counts list indentation in fours, CommonMark by the
-            # marker: an indented block in a list may not be code there, so it is not kept.
+            # marker, and needs a closing fence: only code that both see is code here.
             yield Span("code", begin, end)
         elif token.type == "html_block":
             offset = text.find("<", begin, end)
@@ -189,6 +191,25 @@ def _block_spans(text: str, starts: list[int], tokens: list[Token]) -> Iterator[
         elif token.type == "inline" and token.children:
             bases = _content_bases(text, starts, token)
             yield from _inline_spans(text, token.children, token.content, bases)
+
+
+_PLAIN_INFO = re.compile(r"\.?[\w#.+-]*|\{[^{}]*\}")
+"""An info string MkDocs' fences (pymdownx.superfences) read too: a language or {attributes}."""
+
+
+def _plain_fence(text: str, starts: list[int], token: Token) -> bool:
+    """A fenced block MkDocs reads as one too: a plain info string and a closing fence
+    (CommonMark also lets a fence run to the end of the text)."""
+    assert token.map is not None
+    first, last = token.map
+    closing = text[starts[last - 1] : starts[last] - 1].lstrip(" \t>").rstrip()
+    fence = token.markup
+    return (
+        last - first >= 2
+        and closing.startswith(fence)
+        and not closing.strip(fence[0])
+        and bool(_PLAIN_INFO.fullmatch(token.info.strip()))
+    )
 
 
 def _content_bases(text: str, starts: list[int], token: Token) -> list[int]:
@@ -218,12 +239,15 @@ def _inline_spans(
         line = content.count("\n", 0, offset)
         return bases[line] + offset - (content.rfind("\n", 0, offset) + 1)
 
+    # a stray backtick may pair up differently in another Markdown: then no span is code
+    stray = any("`" in token.content for token in children if token.type == "text")
     for token in children:
         if "start" not in token.meta:
             continue
         start, end = at(token.meta["start"]), at(token.meta["end"])
         if token.type == "code_inline":
-            yield Span("code", start, end)
+            if not stray and _plain_code_span(text, start, end):
+                yield Span("code", start, end)
         elif token.type == "html_inline":
             yield Span("html", start, end)
         elif token.type == "link_open" and token.markup == "autolink":
@@ -241,6 +265,18 @@ def _inline_spans(
                 yield from _inline_spans(
                     text, token.children, content, bases, shift + token.meta["start"] + 2
                 )
+
+
+_PLAIN_CODE_SPAN = re.compile(r"(`+)[^`\n]+\1")
+
+
+def _plain_code_span(text: str, start: int, end: int) -> bool:
+    """A code span every Markdown reads alike: on one line, no backslash before, no backtick in.
+
+    Other spans are not kept as code, so their '<' is escaped too (a cosmetic '&lt;' at
+    worst, never raw HTML in a renderer that reads backticks differently).
+    """
+    return text[start - 1 : start] != "\\" and bool(_PLAIN_CODE_SPAN.fullmatch(text, start, end))
 
 
 def _address_span(
