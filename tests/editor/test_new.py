@@ -297,3 +297,47 @@ def test_help_is_dutch() -> None:
     casus = run("new", "casus", "--help")
     assert "--titel" in casus.output
     assert "Opties" in casus.output
+
+
+@pytest.mark.parametrize(
+    ("word", "folder", "url", "flags"),
+    [
+        ("casus", "cases", "casussen", ["--samenvatting", "Bewoners koken samen."]),
+        ("les", "lessons", "lessen", ["--rol", "ambtenaren"]),
+        ("aflevering", "episodes", "media", ["--soort", "film"]),
+    ],
+)
+def test_each_kind_writes_a_file_that_widw_validate_accepts(
+    project: Path, word: str, folder: str, url: str, flags: list[str]
+) -> None:
+    result = run(
+        "new", word, "--map", str(project), "--titel", "Samen aan tafel", *flags,
+        "--bron-url", "https://bron.example/tafel", "--bron-titel", "Aan tafel",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert f"Nieuw bestand: {folder}/samen-aan-tafel.md" in result.output
+    assert f"http://127.0.0.1:8000/{url}/samen-aan-tafel/" in result.output
+    text = (project / folder / "samen-aan-tafel.md").read_text(encoding="utf-8")
+    assert "\ntitel: Samen aan tafel\n" in text
+    assert "https://bron.example/tafel" in text
+    validate = run("validate", "--map", str(project))
+    assert validate.exit_code == 0, validate.output
+    assert "0 fouten" in validate.output
+
+
+@pytest.mark.parametrize(
+    ("word", "answers", "folder"),
+    [
+        ("les", ["Leer van elkaar", "1", "https://bron.example/l", "Bron L"], "lessons"),
+        ("aflevering", ["Film over de buurt", "2", "https://bron.example/f", "Bron F"], "episodes"),
+    ],
+)
+def test_lesson_and_episode_questions_write_a_valid_file(
+    project: Path, word: str, answers: list[str], folder: str
+) -> None:
+    result = run("new", word, "--map", str(project), input="\n".join([*answers, "", "", ""]) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "Webadres van de bron" in result.output
+    name = answers[0].lower().replace(" ", "-")
+    assert (project / folder / f"{name}.md").is_file()
+    assert run("validate", "--map", str(project)).exit_code == 0

@@ -1,11 +1,11 @@
 """What a lesson says, in a few sentences: the excerpt the briefing pack prints per lesson.
 
-A lesson's body often opens with a paragraph about where it comes from, shared word for
-word with other lessons from the same report ("Deze les komt uit het rapport …"). Such a
-paragraph says nothing about this lesson, so paragraphs that occur in more than one lesson
-are skipped. The excerpt is the first remaining prose paragraph, cut at a sentence end; a
-paragraph that introduces a list ("… vier redenen:") takes the list items along, and a
-sentence that still ends in a colon is never the last one.
+The paragraph is the lesson's own text (`widw.content.own_text`, the same one its role
+pages show): paragraphs about where the lesson comes from, or shared word for word with
+other lessons from the same report ("Deze les komt uit het rapport …"), are skipped. Here
+it becomes plain text cut at a sentence end; a paragraph that introduces a list ("… vier
+redenen:") takes the list items along, and a sentence that still ends in a colon is never
+the last one.
 """
 
 from __future__ import annotations
@@ -13,26 +13,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-PROVENANCE = "Herkomst:"
-"""A paragraph that opens with this says where the lesson comes from, not what it says."""
+from widw.content.own_text import own_texts, prose_paragraphs
 
 EXCERPT_LIMIT = 480
 """Soft limit in characters: sentences are added while the excerpt stays within it."""
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKS = re.compile(r"(\*\*|__|\*|`)")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9À-Ý])")
-
-
-@dataclass(frozen=True)
-class Block:
-    """A paragraph or a list, as plain text (list: one string per item)."""
-
-    text: str
-    items: tuple[str, ...] = ()
 
 
 def plain(markdown: str) -> str:
@@ -41,31 +30,11 @@ def plain(markdown: str) -> str:
     return _MARKS.sub("", _LINK.sub(r"\1", text))
 
 
-def blocks(markdown: str) -> list[Block]:
-    """The body's paragraphs and lists in order; headings, quotes and HTML are left out."""
-    out: list[Block] = []
-    for chunk in re.split(r"\n\s*\n", markdown.strip()):
-        lines = [line for line in chunk.splitlines() if line.strip()]
-        if not lines or lines[0].lstrip().startswith(("#", ">", "<", "|", "```")):
-            continue
-        if _LIST_ITEM.match(lines[0]):
-            items: list[str] = []
-            for line in lines:
-                if _LIST_ITEM.match(line):
-                    items.append(_LIST_ITEM.sub("", line))
-                elif items:
-                    items[-1] += " " + line.strip()
-            out.append(Block("", tuple(plain(item) for item in items)))
-        else:
-            out.append(Block(plain(" ".join(lines))))
-    return out
-
-
 def shared_paragraphs(bodies: Iterable[str]) -> frozenset[str]:
     """Paragraphs that occur in more than one body: boilerplate, not what a lesson says."""
     counts: Counter[str] = Counter()
     for body in bodies:
-        counts.update({b.text for b in blocks(body) if b.text})
+        counts.update(set(prose_paragraphs(body)))
     return frozenset(text for text, n in counts.items() if n > 1)
 
 
@@ -103,14 +72,10 @@ def cut(text: str, limit: int = EXCERPT_LIMIT) -> str:
 
 def excerpt(body: str, shared: frozenset[str] = frozenset(), limit: int = EXCERPT_LIMIT) -> str:
     """What the lesson says: its first own paragraph, cut at a sentence end."""
-    parts = blocks(body)
-    for index, block in enumerate(parts):
-        if not block.text or block.text in shared or block.text.startswith(PROVENANCE):
-            continue
-        text = block.text
-        following = parts[index + 1] if index + 1 < len(parts) else None
-        if text.endswith(":") and following is not None and following.items:
-            text = _with_list(text, following.items)
+    for own in own_texts(body, shared):
+        text = plain(own.paragraph)
+        if own.listing:
+            text = _with_list(text, tuple(plain(item) for item in own.items))
         result = cut(text, limit)
         if result:
             return result

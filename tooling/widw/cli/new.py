@@ -3,6 +3,9 @@
 `widw new` and `widw new casus` make a case; `widw new les` a lesson; `widw new aflevering`
 an episode. Give `--titel` (and the other options) to answer everything from the command
 line; leave `--titel` out to be asked question by question.
+
+One implementation serves the three kinds: `widw.cli.new_kinds.RECIPES` holds what differs
+per kind (options, questions, checks, the values written), `_new` does the rest.
 """
 
 from __future__ import annotations
@@ -15,13 +18,11 @@ from typing import Any
 import click
 
 from widw.cli.dutch import DutchGroup, DutchHelp
+from widw.cli.new_kinds import RECIPES, Answers, Decorator
 from widw.cli.options import project_paths, root_option
-from widw.content import routes
 from widw.content.library import ProjectPaths
 from widw.content.reader import Kind
 from widw.content.vocabulary import Vocabulary
-
-SUBCOMMANDS = ("casus", "les", "aflevering")
 
 
 class DefaultCaseGroup(DutchGroup):
@@ -59,177 +60,55 @@ def source_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-@command.command("casus", cls=DutchHelp)
-@root_option
-@click.option(
-    "--titel", help="Naam van het initiatief. Zonder --titel stelt widw vragen.", metavar="TEKST"
-)
-@click.option("--slug", help="Naam in de URL (standaard: afgeleid van de titel).", metavar="SLUG")
-@click.option(
-    "--samenvatting", help="Eén alinea in eigen woorden (verplicht met --titel).", metavar="TEKST"
-)
-@click.option("--status", type=click.Choice(["beschreven", "stub"]), help="Standaard: stub.")
-@click.option(
-    "--collectie",
-    type=click.Choice(["wij-in-de-wijk", "verwant"]),
-    help="Standaard: wij-in-de-wijk.",
-)
-@click.option("--bundel", type=click.Choice(["1", "2", "3", "4", "onbekend"]), help="Bundel 1–4.")
-@click.option("--gemeente", help="Gemeente.", metavar="TEKST")
-@click.option("--wijk", help="Wijk, buurt of dorp.", metavar="TEKST")
-@click.option("--provincie", help="Provincie (woordenlijst: provincies).", metavar="TERM")
-@click.option(
-    "--thema", multiple=True, help="Thema (woordenlijst: themas); mag vaker.", metavar="TERM"
-)
-@click.option(
-    "--soort",
-    multiple=True,
-    help="Soort initiatief (woordenlijst: soorten); mag vaker.",
-    metavar="TERM",
-)
-@source_options
-def casus(root: Path | None, **answers: Any) -> None:
-    """Maak een nieuwe casus in cases/<slug>.md."""
+def _new(kind: Kind, root: Path | None, answers: Answers) -> None:
+    """Ask or check the answers, then write the new file of this kind."""
     from widw.content.fields import slugify
-    from widw.editor.questions import ask_case
-    from widw.editor.scaffold import case_values, scaffold_text
-
-    paths, vocabulary = _project(root)
-    answers["bundel"] = _bundle_option(answers["bundel"])
-    if answers["titel"] is None:
-        answers = ask_case(vocabulary, answers)
-    elif not answers["samenvatting"]:
-        raise click.ClickException(
-            "geef ook --samenvatting (één alinea in eigen woorden), of laat --titel weg "
-            "om de vragen één voor één te beantwoorden"
-        )
-    answers["bundel"] = answers["bundel"] or None
-    slug = answers["slug"] or slugify(answers["titel"])
-    _check_name(slug, "--slug")
-    _check_terms(vocabulary, "provincies", "--provincie", [answers["provincie"]])
-    _check_terms(vocabulary, "themas", "--thema", answers["thema"])
-    _check_terms(vocabulary, "soorten", "--soort", answers["soort"])
-    source = _source(vocabulary, answers)
-    status = answers["status"] or ("beschreven" if source else "stub")
-    if status == "beschreven" and not source:
-        raise click.ClickException(
-            "een beschreven casus heeft een bron met webadres nodig: geef --bron-url en "
-            "--bron-titel, of maak eerst een stub (--status stub)"
-        )
-    values = case_values(
-        slug=slug,
-        title=answers["titel"],
-        summary=answers["samenvatting"],
-        status=status,
-        collection=answers["collectie"] or "wij-in-de-wijk",
-        bundle=answers["bundel"],
-        municipality=answers["gemeente"],
-        district=answers["wijk"],
-        province=answers["provincie"],
-        themes=answers["thema"],
-        kinds=answers["soort"],
-        source=source,
-    )
-    text = scaffold_text("case", values, vocabulary, today=dt.date.today())
-    _create(paths, "case", slug, text, url=routes.url("case", slug))
-
-
-@command.command("les", cls=DutchHelp)
-@root_option
-@click.option(
-    "--titel", help="De les in één zin. Zonder --titel stelt widw vragen.", metavar="TEKST"
-)
-@click.option(
-    "--id", "lesson_id", help="Naam in de URL (standaard: afgeleid van de titel).", metavar="SLUG"
-)
-@click.option(
-    "--rol", multiple=True, help="Voor wie (woordenlijst: rollen); mag vaker.", metavar="TERM"
-)
-@click.option(
-    "--casus", multiple=True, help="Slug van een casus die de les laat zien.", metavar="SLUG"
-)
-@source_options
-def les(root: Path | None, **answers: Any) -> None:
-    """Maak een nieuwe les in lessons/<id>.md."""
-    from widw.content.fields import slugify
-    from widw.editor.questions import ask, ask_source, choose, text
     from widw.editor.scaffold import scaffold_text
 
+    recipe = RECIPES[kind]
     paths, vocabulary = _project(root)
     if answers["titel"] is None:
-        answers["titel"] = ask("De les in één zin", text(True))
-        if not answers["rol"]:
-            answers["rol"] = choose(vocabulary, "rollen", "Voor welke rollen", many=True)
-        ask_source(vocabulary, answers)
-    lesson_id = answers["lesson_id"] or slugify(answers["titel"])
-    _check_name(lesson_id, "--id")
-    if not answers["rol"]:
-        raise click.ClickException("een les is voor minstens één rol: geef --rol")
-    _check_terms(vocabulary, "rollen", "--rol", answers["rol"])
-    source = _source(vocabulary, answers)
-    if source is None:
-        raise click.ClickException("een les heeft een bron nodig: geef --bron-url en --bron-titel")
-    values = {
-        "id": lesson_id,
-        "titel": answers["titel"],
-        "rollen": list(answers["rol"]),
-        "casussen": list(answers["casus"]),
-        "bronnen": [source],
-    }
-    text_ = scaffold_text("lesson", values, vocabulary, today=dt.date.today())
-    _create(paths, "lesson", lesson_id, text_, url=routes.url("lesson", lesson_id))
-
-
-@command.command("aflevering", cls=DutchHelp)
-@root_option
-@click.option("--titel", help="Titel. Zonder --titel stelt widw vragen.", metavar="TEKST")
-@click.option("--slug", help="Naam in de URL (standaard: afgeleid van de titel).", metavar="SLUG")
-@click.option(
-    "--soort", help="podcast, film of bijeenkomst (woordenlijst: mediasoorten).", metavar="TERM"
-)
-@click.option("--serie", help="Serie waar de aflevering bij hoort.", metavar="TEKST")
-@click.option(
-    "--datum", help="Datum van verschijnen: JJJJ, JJJJ-MM of JJJJ-MM-DD.", metavar="TEKST"
-)
-@click.option("--url", help="Waar de aflevering te beluisteren of te zien is.", metavar="URL")
-@click.option(
-    "--casus", multiple=True, help="Slug van een besproken casus; mag vaker.", metavar="SLUG"
-)
-@source_options
-def aflevering(root: Path | None, **answers: Any) -> None:
-    """Maak een nieuwe aflevering, film of bijeenkomst in episodes/<slug>.md."""
-    from widw.content.fields import slugify
-    from widw.editor.questions import ask, ask_source, choose, text
-    from widw.editor.scaffold import scaffold_text
-
-    paths, vocabulary = _project(root)
-    if answers["titel"] is None:
-        answers["titel"] = ask("Titel", text(True))
-        if not answers["soort"]:
-            answers["soort"] = choose(vocabulary, "mediasoorten", "Soort", many=False)
-        ask_source(vocabulary, answers)
-    slug = answers["slug"] or slugify(answers["titel"])
-    _check_name(slug, "--slug")
-    if not answers["soort"]:
-        raise click.ClickException("geef --soort (podcast, film of bijeenkomst)")
-    _check_terms(vocabulary, "mediasoorten", "--soort", [answers["soort"]])
-    source = _source(vocabulary, answers)
-    if source is None:
-        raise click.ClickException(
-            "een aflevering heeft een bron nodig: geef --bron-url en --bron-titel"
+        answers = recipe.ask(vocabulary, answers)
+    else:
+        for key, message in recipe.given:
+            if not answers[key]:
+                raise click.ClickException(message)
+    key, option = recipe.name
+    name = answers[key] or slugify(answers["titel"])
+    _check_name(name, option)
+    for key, message in recipe.required:
+        if not answers[key]:
+            raise click.ClickException(message)
+    for key, list_name, option in recipe.terms:
+        value = answers[key]
+        _check_terms(
+            vocabulary, list_name, option, value if isinstance(value, tuple | list) else [value]
         )
-    values = {
-        "slug": slug,
-        "titel": answers["titel"],
-        "soort": answers["soort"],
-        "serie": answers["serie"],
-        "datum": answers["datum"],
-        "url": answers["url"],
-        "casussen": [{"slug": s} for s in answers["casus"]],
-        "bronnen": [source],
-    }
-    text_ = scaffold_text("episode", values, vocabulary, today=dt.date.today())
-    _create(paths, "episode", slug, text_, url=routes.url("episode", slug))
+    source = _source(vocabulary, answers)
+    if source is None and recipe.source_required:
+        raise click.ClickException(recipe.source_required)
+    values = recipe.values(answers, name, source)
+    text = scaffold_text(kind, values, vocabulary, today=dt.date.today())
+    _create(paths, kind, name, text)
+
+
+def _subcommand(kind: Kind) -> None:
+    """Add the subcommand for one kind to `widw new`."""
+    recipe = RECIPES[kind]
+
+    def run(root: Path | None, **answers: Any) -> None:
+        _new(kind, root, answers)
+
+    run.__doc__ = recipe.help
+    func: Callable[..., Any] = run
+    decorators: list[Decorator] = [root_option, *recipe.options, source_options]
+    for decorate in reversed(decorators):
+        func = decorate(func)
+    command.command(recipe.word, cls=DutchHelp)(func)
+
+
+for _kind in RECIPES:
+    _subcommand(_kind)
 
 
 def _project(root: Path | None) -> tuple[ProjectPaths, Vocabulary]:
@@ -243,12 +122,6 @@ def _project(root: Path | None) -> tuple[ProjectPaths, Vocabulary]:
             f"voer eerst 'widw validate' uit, of geef met --map de projectmap op"
         )
     return paths, vocabulary
-
-
-def _bundle_option(value: str | None) -> int | None:
-    if value is None:
-        return None
-    return 0 if value == "onbekend" else int(value)
 
 
 def _check_name(name: str, option: str) -> None:
@@ -275,7 +148,7 @@ def _check_terms(vocabulary: Vocabulary, list_name: str, option: str, terms: Any
             )
 
 
-def _source(vocabulary: Vocabulary, answers: dict[str, Any]) -> dict[str, Any] | None:
+def _source(vocabulary: Vocabulary, answers: Answers) -> dict[str, Any] | None:
     from widw.editor.scaffold import source_values
 
     url = answers.get("bron_url")
@@ -296,7 +169,8 @@ def _source(vocabulary: Vocabulary, answers: dict[str, Any]) -> dict[str, Any] |
     )
 
 
-def _create(paths: ProjectPaths, kind: Kind, name: str, text: str, *, url: str) -> None:
+def _create(paths: ProjectPaths, kind: Kind, name: str, text: str) -> None:
+    from widw.content import routes
     from widw.editor.create import CreateError, create_file
 
     try:
@@ -317,7 +191,8 @@ def _create(paths: ProjectPaths, kind: Kind, name: str, text: str, *, url: str) 
         f"hoort;\n     vul aan wat de bronnen zeggen en laat 'onbekend' staan waar geen bron "
         f"iets over zegt.\n"
         f"  2. Controleer met:  make controleer   (of: widw validate)\n"
-        f"  3. Bekijk met:      make serve   en open http://127.0.0.1:8000/{url}\n"
+        f"  3. Bekijk met:      make serve   en open http://127.0.0.1:8000/"
+        f"{routes.url(kind, name)}\n"
         f"  4. Stuur het in met een pull request: zie 'Bijdragen' op de site of "
         f"CONTRIBUTING.md."
     )

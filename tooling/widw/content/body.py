@@ -1,4 +1,8 @@
-"""Rules for the Markdown body of a content file, and the internal links it makes."""
+"""Rules for the Markdown body of a content file, and the internal links it makes.
+
+The body is read by the same tokenizer the site renders with (`widw.content.markdown_spans`):
+examples in code spans and code blocks are never reported.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,12 @@ from dataclasses import dataclass
 from widw.content.characters import INVISIBLE, invisible_message
 from widw.content.reader import RawDocument
 
-_CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.DOTALL)
-_HTML = re.compile(r"<!--|<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?=[\s>/])")
-_UNSAFE_LINK = re.compile(r"\]\(\s*<?\s*(?:javascript|data|vbscript):", re.IGNORECASE)
-_LINK = re.compile(r"\]\(\s*<?([^()\s<>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?([^\s<>]+)>?", re.MULTILINE)
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#|/)")
+_HTML_MESSAGE = (
+    "HTML is niet toegestaan in de tekst; gebruik Markdown "
+    "(bijvoorbeeld **vet** of [link](https://…))"
+)
+_UNSAFE_MESSAGE = "alleen links naar http(s)-adressen of andere pagina's zijn toegestaan"
 
 
 @dataclass(frozen=True)
@@ -25,56 +29,61 @@ class BodyLink:
     column: int
 
 
-def _without_code(body: str) -> str:
-    """The body with code blanked out (newlines kept): examples in code are not checked."""
-    return _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
+def _place(doc: RawDocument, offset: int) -> tuple[int, int]:
+    line = doc.body_line + doc.body.count("\n", 0, offset)
+    return line, offset - (doc.body.rfind("\n", 0, offset) + 1) + 1
 
 
-def _place(doc: RawDocument, text: str, offset: int) -> tuple[int, int]:
-    line = doc.body_line + text.count("\n", 0, offset)
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+def _may_have_markup(body: str) -> bool:
+    """HTML, autolinks and links all need one of these; most bodies have none."""
+    return "<" in body or "](" in body or "]:" in body
 
 
 def check_body(doc: RawDocument) -> None:
-    """Bodies are Markdown only: raw HTML, script links and invisible characters are refused."""
+    """Bodies are Markdown only: raw HTML, script links and invisible characters are refused.
+
+    Raw HTML is reported once per line, each unsafe address where it is written.
+    """
     if not doc.body:
         return
-    text = _without_code(doc.body)
-    for pattern, code, message in (
-        (
-            _HTML,
-            "html-in-tekst",
-            "HTML is niet toegestaan in de tekst; gebruik Markdown "
-            "(bijvoorbeeld **vet** of [link](https://…))",
-        ),
-        (
-            _UNSAFE_LINK,
-            "onveilige-link",
-            "alleen links naar http(s)-adressen of andere pagina's zijn toegestaan",
-        ),
-    ):
-        match = pattern.search(text)
-        if match:
-            doc.problem(code, message, *_place(doc, text, match.start()))
+    if _may_have_markup(doc.body):
+        # imported here: most bodies have no markup, and validation then needs no parser
+        from widw.content.markdown_spans import LINK_KINDS, spans
+
+        html_lines: set[int] = set()
+        for span in spans(doc.body):
+            if span.kind == "html":
+                line, column = _place(doc, span.start)
+                if line not in html_lines:
+                    html_lines.add(line)
+                    doc.problem("html-in-tekst", _HTML_MESSAGE, line, column)
+            elif span.kind in LINK_KINDS and span.unsafe and span.target_start >= 0:
+                # a reference-style link is reported at its definition, where the address is
+                doc.problem("onveilige-link", _UNSAFE_MESSAGE, *_place(doc, span.target_start))
     hidden = INVISIBLE.search(doc.body)
     if hidden:
-        line, column = _place(doc, doc.body, hidden.start())
+        line, column = _place(doc, hidden.start())
         message = invisible_message(hidden.group(0), "de tekst", column - 1)
         doc.problem("onzichtbaar-teken", message.replace("op positie", "in kolom"), line, column)
 
 
 def body_links(doc: RawDocument) -> list[BodyLink]:
-    """Every relative link to a Markdown page in the body (fragments and queries removed)."""
+    """Every relative link to a Markdown page in the body (fragments and queries removed).
+
+    Inline links and images count where their address is written, reference-style links
+    at their definition ('[naam]: adres').
+    """
     if "](" not in doc.body and "]:" not in doc.body:
         return []
-    text = _without_code(doc.body)
+    from widw.content.markdown_spans import LINK_KINDS, spans
+
     links: list[BodyLink] = []
-    for pattern in (_LINK, _REFERENCE):
-        for match in pattern.finditer(text):
-            target = match.group(1)
-            if _EXTERNAL.match(target):
-                continue
-            target = target.split("#", 1)[0].split("?", 1)[0]
-            if target.endswith(".md"):
-                links.append(BodyLink(target, *_place(doc, text, match.start(1))))
+    for span in spans(doc.body):
+        if span.kind not in LINK_KINDS or span.kind == "autolink" or span.target_start < 0:
+            continue
+        if _EXTERNAL.match(span.target):
+            continue
+        target = span.target.split("#", 1)[0].split("?", 1)[0]
+        if target.endswith(".md"):
+            links.append(BodyLink(target, *_place(doc, span.target_start)))
     return links

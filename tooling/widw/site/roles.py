@@ -7,6 +7,7 @@ from typing import Any, NamedTuple
 
 from widw.content import routes
 from widw.content.models import Case, Lesson
+from widw.content.own_text import own_text
 from widw.site.context import ROLE_INVITES, SiteContext
 from widw.site.findable import findable
 from widw.site.jinja import render
@@ -15,11 +16,8 @@ from widw.site.selfscan import ROLES as SCAN_ROLES
 from widw.site.share import description_of
 from widw.site.text import front_matter, safe_body
 
-_PROVENANCE = re.compile(r"^(Deze les komt uit|Deze les is ontleend aan|\*Herkomst:)")
-"""Opening sentences that say where a lesson comes from, not what it says."""
 _SAME_FOLDER_LINK = re.compile(r"\]\((?![a-z]+:|#|/|\.\./)([^)\s]+)\)")
 """A Markdown link relative to the lessons' folder (another lesson): the role page re-roots it."""
-_BLOCK_START = re.compile(r"^\s*(#|[-*+]\s|\d+\.\s|>|!!!|\?\?\?|```|<)")
 
 
 ROLE_PAGE_SIZE = 25
@@ -43,24 +41,13 @@ class RoleLesson(NamedTuple):
 def lesson_summary(body: str, up: str = "") -> str:
     """The lesson's short text with its links made to work from a role page (or a page below)."""
     lessons = routes.folder("lesson")
-    return _SAME_FOLDER_LINK.sub(rf"]({up}../{lessons}/\1)", _first_paragraph(body))
+    return _SAME_FOLDER_LINK.sub(rf"]({up}../{lessons}/\1)", _own_markdown(body))
 
 
-def _first_paragraph(body: str) -> str:
-    """The lesson's own text: its first prose paragraph (Markdown).
-
-    A paragraph that only says where the lesson comes from is skipped (the role page names
-    the source itself); a paragraph that ends in a colon keeps the list that follows it.
-    """
-    blocks = [b.strip() for b in re.split(r"\n\s*\n", body) if b.strip()]
-    for i, block in enumerate(blocks):
-        if _BLOCK_START.match(block) or _PROVENANCE.match(block):
-            continue
-        text = " ".join(block.split())
-        if text.endswith(":") and i + 1 < len(blocks) and _BLOCK_START.match(blocks[i + 1]):
-            return text + "\n\n" + blocks[i + 1]
-        return text
-    return ""
+def _own_markdown(body: str) -> str:
+    """The lesson's own text as Markdown (`widw.content.own_text`), or ''."""
+    own = own_text(body)
+    return own.markdown if own is not None else ""
 
 
 def origin(lesson: Lesson) -> str:

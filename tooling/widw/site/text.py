@@ -16,14 +16,11 @@ import nh3
 import yaml
 from markupsafe import Markup
 
+from widw.content.markdown_spans import LINK_KINDS, spans
+
 _MD_SPECIALS = re.compile(r"([\\`*_{}\[\]#|])")
 _MD_LINE_START = re.compile(r"^([-+]|\d+\.)(?=\s|$)")
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
-_H1 = re.compile(r"^ {0,3}#(?=\s)")
-_AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
-_BAD_LINK = re.compile(r"\]\(\s*<?\s*(?:javascript|data|vbscript)\s*:", re.IGNORECASE)
-_BAD_REF = re.compile(r"^(\s*\[[^\]]+\]:\s*)<?\s*(?:javascript|data|vbscript)\s*:", re.I | re.M)
 
 
 def esc(value: object) -> str:
@@ -43,52 +40,69 @@ def md_text(value: object) -> Markup:
 def safe_body(markdown: str) -> Markup:
     """Neutralise raw HTML and script links in an editor's Markdown body.
 
+    The body is read by the tokenizer validation uses (`widw.content.markdown_spans`).
     Code blocks and code spans are left alone (Markdown escapes them itself); everywhere
-    else `<` becomes `&lt;`, except for `<https://…>` autolinks. A level-1 heading becomes
-    level 2: the page title is the only h1.
+    else `<` becomes `&lt;`, except for `<https://…>` autolinks. A script or data address
+    becomes `#`. A level-1 heading becomes level 2: the page title is the only h1.
     """
-    out: list[str] = []
-    fence: str | None = None
-    for line in markdown.splitlines():
-        match = _FENCE.match(line)
-        if fence is not None:
-            if match and match.group(2)[0] == fence[0] and len(match.group(2)) >= len(fence):
-                fence = None
-            out.append(line)
-            continue
+    text = "\n".join(markdown.splitlines())
+    if "<" not in text and "#" not in text and "=" not in text and ":" not in text:
+        return Markup(text)
+    kept: list[tuple[int, int]] = []
+    edits: list[tuple[int, int, str]] = []
+    for span in spans(text):
+        if span.kind == "code" or (
+            span.kind == "autolink" and _WEB_AUTOLINK.fullmatch(text, span.start, span.end)
+        ):
+            kept.append((span.start, span.end))
+        elif span.kind in LINK_KINDS and span.unsafe and span.target_start >= 0:
+            edits.append((span.target_start, span.target_end, "#"))
+        elif span.kind == "heading" and span.level == 1:
+            edits.append(_demoted(text, span.start, span.end, span.setext))
+    return Markup(_rewrite(text, kept, sorted(edits)))
+
+
+_WEB_AUTOLINK = re.compile(r"<https?://[^\s<>]+>")
+_ATX_MARK = re.compile(r"(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]))*[ \t]*(#)")
+_SETEXT_LINE = re.compile(r"[ \t>]*(=+)[ \t]*$")
+
+
+def _demoted(text: str, start: int, end: int, setext: bool) -> tuple[int, int, str]:
+    """The edit that makes a level-1 heading level 2: '#' → '##', '===' → '---'."""
+    if setext:
+        underline = text.rfind("\n", start, end) + 1
+        match = _SETEXT_LINE.match(text, underline, end)
         if match:
-            fence = match.group(2)
-            out.append(line)
+            return match.start(1), match.end(1), "-" * len(match.group(1))
+        return start, start, ""
+    match = _ATX_MARK.match(text, start, end)
+    return (match.start(1), match.end(1), "##") if match else (start, start, "")
+
+
+def _rewrite(text: str, kept: list[tuple[int, int]], edits: list[tuple[int, int, str]]) -> str:
+    """The text with `edits` applied and `<` escaped outside the `kept` spans."""
+    out: list[str] = []
+    position = 0
+    for start, end, replacement in edits:
+        if start < position:
             continue
-        if line.startswith(("    ", "\t")) and out and not out[-1].strip():
-            out.append(line)  # indented code block
+        out.append(_escape_outside(text, position, start, kept))
+        out.append(replacement)
+        position = end
+    out.append(_escape_outside(text, position, len(text), kept))
+    return "".join(out)
+
+
+def _escape_outside(text: str, start: int, end: int, kept: list[tuple[int, int]]) -> str:
+    out: list[str] = []
+    for keep_start, keep_end in kept:
+        if keep_end <= start or keep_start >= end:
             continue
-        out.append(_H1.sub("## ", _escape_line(line)))
-    text = "\n".join(out)
-    text = _BAD_LINK.sub("](#", text)
-    return Markup(_BAD_REF.sub(r"\1#", text))
-
-
-def _escape_line(line: str) -> str:
-    parts: list[str] = []
-    last = 0
-    for span in _CODE_SPAN.finditer(line):
-        parts.append(_escape_html(line[last : span.start()]))
-        parts.append(span.group(0))
-        last = span.end()
-    parts.append(_escape_html(line[last:]))
-    return "".join(parts)
-
-
-def _escape_html(text: str) -> str:
-    links: list[str] = []
-
-    def keep(match: re.Match[str]) -> str:
-        links.append(match.group(0))
-        return f"\x00{len(links) - 1}\x00"
-
-    text = _AUTOLINK.sub(keep, text).replace("<", "&lt;")
-    return re.sub(r"\x00(\d+)\x00", lambda m: links[int(m.group(1))], text)
+        out.append(text[start:keep_start].replace("<", "&lt;"))
+        out.append(text[max(keep_start, start) : min(keep_end, end)])
+        start = min(keep_end, end)
+    out.append(text[start:end].replace("<", "&lt;"))
+    return "".join(out)
 
 
 _ALLOWED_TAGS = {
