@@ -10,13 +10,12 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from widw.content.characters import INVISIBLE, hidden_in_data
+from widw.content.kinds import Kind as Kind  # re-exported: many modules import it from here
 from widw.content.problems import Problem
 from widw.content.yamlnodes import Positions, YamlProblemError, load_with_positions
-
-Kind = Literal["case", "lesson", "episode"]
 
 MAX_BYTES = 1024 * 1024
 """Content files larger than this are refused (a case is a few kilobytes)."""
