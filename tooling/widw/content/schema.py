@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from widw.content.fieldmeta import json_schema
 from widw.content.models import Case, Episode, Lesson
 
 SCHEMA_BASE = "https://wijindewijk.example/schema/"
@@ -20,7 +21,7 @@ def schema_files() -> dict[str, str]:
         ("les.schema.json", Lesson, "Wij in de Wijk: les"),
         ("aflevering.schema.json", Episode, "Wij in de Wijk: aflevering, film of bijeenkomst"),
     ):
-        schema = model.model_json_schema(by_alias=True)
+        schema = json_schema(model)
         schema = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": SCHEMA_BASE + name,
