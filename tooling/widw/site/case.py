@@ -9,8 +9,8 @@ from markupsafe import Markup
 from widw.content.dates import dutch_date
 from widw.content.models import Case, Lesson
 from widw.site.context import (
-    FIELD_LABELS,
     SiteContext,
+    field_label,
     inferred_fields,
     is_inferred,
     municipality_slug,
@@ -64,7 +64,7 @@ def case_page(ctx: SiteContext, case: Case) -> str:
         case=case,
         rows=card_rows(ctx, case),
         inferred=[
-            (FIELD_LABELS.get(i.field, i.field), i.explanation)
+            (field_label(Case, i.field), i.explanation)
             for i in case.inferred
             if i.field not in NOT_ON_PAGE
         ],

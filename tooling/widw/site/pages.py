@@ -13,7 +13,7 @@ from widw.content.models import Contributor, Episode, Lesson
 from widw.site.case import Item, Row, source_view
 from widw.site.casemap import case_map
 from widw.site.charts import collection_charts
-from widw.site.context import FIELD_LABELS, ROLE_INVITES, SiteContext
+from widw.site.context import ROLE_INVITES, SiteContext, field_label
 from widw.site.findable import findable
 from widw.site.jinja import render
 from widw.site.listings import case_line
@@ -80,7 +80,7 @@ def _lesson_page(ctx: SiteContext, lesson: Lesson) -> str:
         body=safe_body(lesson.body),
         cases=ctx.library.cases_for_lesson(lesson.id),
         scan=scan_tags(ctx, lesson),
-        inferred=[(FIELD_LABELS.get(i.field, i.field), i.explanation) for i in lesson.inferred],
+        inferred=[(field_label(Lesson, i.field), i.explanation) for i in lesson.inferred],
         line=lambda c: case_line(ctx, c),
         sources=[source_view(ctx, s) for s in lesson.sources],
         checked=dutch_date(lesson.last_verified.isoformat()),
