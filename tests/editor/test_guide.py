@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from tests.editor.conftest import REPO
+from widw.content.fieldmeta import terms_in
 from widw.content.models import Case
 from widw.content.schema import COMMITTED_SCHEMAS
-from widw.content.fieldmeta import terms_in
 from widw.content.validate import FIELD_PATHS
 from widw.content.vocabulary import LIST_NAMES, Vocabulary, load_vocabulary
 from widw.editor.codes import PROBLEM_CODES

@@ -295,6 +295,14 @@ def vocabulary_of(model: type[BaseModel], path: str) -> str:
     raise KeyError(f"{model.__name__}.{path} draws no terms from a vocabulary list")
 
 
+def field_terms(entry: BaseModel, path: str) -> tuple[str, list[str]]:
+    """(vocabulary list, terms in file order) of one term field of an entry."""
+    for facts in term_facts(type(entry)):
+        if facts.path == path:
+            return str(facts.vocabulary), [str(value) for _, value in facts.values(entry)]
+    raise KeyError(f"{type(entry).__name__}.{path} draws no terms from a vocabulary list")
+
+
 def labels(model: type[BaseModel]) -> dict[str, str]:
     """Field path → Dutch label, for the fields that have one."""
     return {facts.path: facts.label for facts in all_facts(model) if facts.label}

@@ -7,7 +7,8 @@ from typing import Any, NamedTuple
 from markupsafe import Markup
 
 from widw.content.dates import dutch_date
-from widw.content.models import Case, Lesson
+from widw.content.fieldmeta import field_terms, vocabulary_of
+from widw.content.models import Actor, Case, Funding, Lesson, Source
 from widw.site.context import (
     SiteContext,
     field_label,
@@ -80,7 +81,7 @@ def case_page(ctx: SiteContext, case: Case) -> str:
         ],
         # Trusted HTML from widw.cite, sanitised again here: never escaped, never raw.
         citation=Markup(clean_html(citation)),
-        kind_label=lambda t: ctx.label("actorsoorten", t),
+        kind_label=lambda t: ctx.label(vocabulary_of(Actor, "soort"), t),
         checked=dutch_date(case.last_verified.isoformat()),
         contribute_url=ctx.contribute_url,
     )
@@ -94,32 +95,28 @@ def search_facts(ctx: SiteContext, case: Case) -> dict[str, Any]:
     return {
         "kind": "casus",
         "filters": {
-            "thema": [ctx.label("themas", t) for t in case.themes],
-            "element": [ctx.label("elementen", t) for t in case.elements],
-            "provincie": [ctx.label("provincies", case.place.province)]
-            if case.place.province
-            else [],
+            "thema": ctx.term_labels(case, "themas"),
+            "element": ctx.term_labels(case, "elementen"),
+            "provincie": ctx.term_labels(case, "plaats.provincie"),
             "gemeente": [case.place.municipality or ""],
             "bundel": [bundle],
             "rol": [ctx.label("rollen", r) for r in ctx.roles_for_case(case.slug)],
-            "uitkomst": [ctx.label("uitkomsten", case.outcome.kind)] if case.outcome.kind else [],
-            "participatievorm": [ctx.label("participatievormen", case.participation)]
-            if case.participation
-            else [],
-            "initiatief": [ctx.label("soorten", k) for k in case.kinds],
+            "uitkomst": ctx.term_labels(case, "uitkomst.soort"),
+            "participatievorm": ctx.term_labels(case, "participatievorm"),
+            "initiatief": ctx.term_labels(case, "soort"),
         },
         "meta": {
             "plaats": place_text(case),
             "bundel": bundle,
-            "themas": ", ".join(ctx.label("themas", t) for t in case.themes),
+            "themas": ", ".join(ctx.term_labels(case, "themas")),
             "status": "beschreven" if described else "nog niet beschreven",
         },
         "words": [
             case.place.municipality or "",
             case.place.district or "",
-            ctx.label("provincies", case.place.province) if case.place.province else "",
-            *(ctx.label("themas", t) for t in case.themes),
-            *(ctx.label("soorten", k) for k in case.kinds),
+            *ctx.term_labels(case, "plaats.provincie"),
+            *ctx.term_labels(case, "themas"),
+            *ctx.term_labels(case, "soort"),
         ],
         "order": f"{0 if described else 1} {case.title.lower()}",
         "weight": None if described else STUB_WEIGHT,
@@ -146,8 +143,7 @@ def card_rows(ctx: SiteContext, case: Case) -> list[Row]:
         where.append(Item(place.municipality, href, flag("plaats.gemeente")))
     if place.district:
         where.append(Item(place.district, None, flag("plaats.wijk")))
-    if place.province:
-        label = ctx.label("provincies", place.province)
+    for label in ctx.term_labels(case, "plaats.provincie"):
         href = f"../provincies/{place.province}.md"
         where.append(Item(f"provincie {label}", href, flag("plaats.provincie")))
     rows = [Row("Plaats", where)]
@@ -164,23 +160,20 @@ def card_rows(ctx: SiteContext, case: Case) -> list[Row]:
         rows.append(Row("Bundel", [Item(f"Bundel {n}", f"../bundels/{n}.md", flag("bundel"))]))
     else:
         rows.append(Row("Bundel", []))
-    rows.append(_terms(ctx, "Soort initiatief", "soorten", case.kinds, None, flag("soort")))
-    part = [case.participation] if case.participation else []
-    rows.append(_terms(ctx, "Participatievorm", "participatievormen", part, None,
+    rows.append(_terms(ctx, case, "Soort initiatief", "soort", None, flag("soort")))
+    rows.append(_terms(ctx, case, "Participatievorm", "participatievorm", None,
                        flag("participatievorm")))  # fmt: skip
-    rows.append(_terms(ctx, "Elementen", "elementen", case.elements, "elementen",
-                       flag("elementen")))  # fmt: skip
-    rows.append(_terms(ctx, "Thema's", "themas", case.themes, "themas", flag("themas")))
+    rows.append(_terms(ctx, case, "Elementen", "elementen", "elementen", flag("elementen")))
+    rows.append(_terms(ctx, case, "Thema's", "themas", "themas", flag("themas")))
     money = [
         Item(_funding_text(ctx, f.kind, f.amount_eur), None, flag("financiering"))
         for f in case.funding
     ]
     rows.append(Row("Financiering", money))
     outcome: list[Item] = []
-    if case.outcome.kind:
-        label = ctx.label("uitkomsten", case.outcome.kind)
+    for label in ctx.term_labels(case, "uitkomst.soort"):
         outcome.append(Item(label, None, flag("uitkomst")))
-    elif case.outcome.description:
+    if not outcome and case.outcome.description:
         outcome.append(Item("zie hieronder", "#wie-wat-hielp-en-geld", flag("uitkomst")))
     rows.append(Row("Uitkomst", outcome))
     if case.areas or case.phases:
@@ -189,17 +182,19 @@ def card_rows(ctx: SiteContext, case: Case) -> list[Row]:
 
 
 def _terms(
-    ctx: SiteContext, label: str, vocab: str, terms: list[str], folder: str | None, inferred: bool
+    ctx: SiteContext, case: Case, label: str, path: str, folder: str | None, inferred: bool
 ) -> Row:
+    """A card row with the labels of one term field, each linked to its term page."""
+    list_name, terms = field_terms(case, path)
     items = [
-        Item(ctx.label(vocab, t), f"../{folder}/{t}.md" if folder else None, inferred)
+        Item(ctx.label(list_name, t), f"../{folder}/{t}.md" if folder else None, inferred)
         for t in terms
     ]
     return Row(label, items)
 
 
 def _funding_text(ctx: SiteContext, kind: str, amount: int | None) -> str:
-    text = ctx.label("financieringssoorten", kind)
+    text = ctx.label(vocabulary_of(Funding, "soort"), kind)
     if amount is not None:
         text += f" (€ {amount:,})".replace(",", ".")
     return text
@@ -213,7 +208,7 @@ def money_notes(ctx: SiteContext, case: Case) -> list[tuple[str, str]]:
         if f.description
     ]
     if case.outcome.description:
-        kind = ctx.label("uitkomsten", case.outcome.kind) if case.outcome.kind else "Uitkomst"
+        kind = next(iter(ctx.term_labels(case, "uitkomst.soort")), "Uitkomst")
         notes.append((f"Uitkomst: {kind.lower()}", case.outcome.description))
     return notes
 
@@ -228,8 +223,8 @@ def source_view(ctx: SiteContext, source: Any) -> dict[str, Any]:
         "publisher": source.publisher,
         "date": dutch_date(source.date) if source.date else None,
         "url": source.url,
-        "kind": ctx.label("bronsoorten", source.kind),
-        "supports": [ctx.label("feitengroepen", t).lower() for t in source.supports],
+        "kind": ctx.label(vocabulary_of(Source, "soort"), source.kind),
+        "supports": [t.lower() for t in ctx.term_labels(source, "onderbouwt")],
     }
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from widw.content.fieldmeta import labels
+from widw.content.fieldmeta import field_terms, labels
 from widw.content.fields import slugify
 from widw.content.library import Library
 from widw.content.models import Case, Source
@@ -56,6 +56,12 @@ class SiteContext:
     def label(self, list_name: str, term: str) -> str:
         """The Dutch label of a vocabulary term."""
         return self.library.vocabulary.label(list_name, term)
+
+    def term_labels(self, entry: BaseModel, path: str) -> list[str]:
+        """The Dutch labels of the terms in one field of an entry ('themas'), in file order;
+        the field's vocabulary list comes from the model's field metadata."""
+        list_name, terms = field_terms(entry, path)
+        return [self.label(list_name, term) for term in terms]
 
     def roles_for_case(self, slug: str) -> list[str]:
         """Roles addressed by the lessons this case supports."""

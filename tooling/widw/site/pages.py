@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from widw.content.dates import dutch_date
+from widw.content.fieldmeta import vocabulary_of
 from widw.content.models import Contributor, Episode, Lesson
 from widw.site.case import Item, Row, source_view
 from widw.site.casemap import case_map
@@ -116,7 +117,7 @@ def episode_pages(ctx: SiteContext) -> dict[str, str]:
 
 
 def _kind(ctx: SiteContext) -> Any:
-    return lambda term: ctx.label("mediasoorten", term)
+    return lambda term: ctx.label(vocabulary_of(Episode, "soort"), term)
 
 
 def _episode_page(ctx: SiteContext, episode: Episode) -> str:
@@ -131,7 +132,7 @@ def _episode_page(ctx: SiteContext, episode: Episode) -> str:
         sources=[source_view(ctx, s) for s in episode.sources],
         checked=dutch_date(episode.last_verified.isoformat()),
     )
-    kind = ctx.label("mediasoorten", episode.kind)
+    kind = ctx.term_labels(episode, "soort")[0]
     meta = {
         "title": episode.title,
         "description": description_of(episode.body, first_sentence=True)
@@ -148,7 +149,7 @@ def _episode_page(ctx: SiteContext, episode: Episode) -> str:
 
 def episode_rows(ctx: SiteContext, episode: Episode) -> list[Row]:
     """The fact card of an episode: one flat list, people by role, each role once."""
-    rows = [Row("Soort", [Item(ctx.label("mediasoorten", episode.kind))])]
+    rows = [Row("Soort", [Item(label) for label in ctx.term_labels(episode, "soort")])]
     if episode.series:
         number = f", aflevering {episode.number}" if episode.number else ""
         rows.append(Row("Serie", [Item(f"{episode.series}{number}")]))
