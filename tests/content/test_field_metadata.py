@@ -291,3 +291,21 @@ def test_terms_in_walks_lists_of_blocks() -> None:
 def test_every_field_is_described(kind: str) -> None:
     for facts in all_facts(KINDS[kind].model):  # type: ignore[index]
         assert facts.description, f"{kind}: {facts.path} has no description"
+
+
+def test_unknown_terms_are_found_also_when_the_schema_rejects_the_file(
+    make_project: ProjectFactory,
+) -> None:
+    """Without a valid entry the terms are read from the raw data, along the same metadata:
+    the self-scan fields are checked too (the hand-kept patterns had left them out)."""
+    from widw.content.library import ProjectPaths, load_library
+
+    bad = VALID_CASE.replace("status: beschreven", "status: klaar").replace(
+        "themas: [ontmoeting]\n", "themas: [ontmoeting]\naandachtsgebieden: [geen-gebied]\n"
+    )
+    root = make_project({"cases/buurtkamer-noord.md": bad})
+    messages = [p.format() for p in load_library(ProjectPaths(root)).problems]
+    assert any("status" in m for m in messages), messages
+    found = [m for m in messages if "'geen-gebied' in 'aandachtsgebieden[1]'" in m]
+    assert len(found) == 1, messages
+    assert "woordenlijst 'aandachtsgebieden'" in found[0]

@@ -14,7 +14,7 @@ It takes model classes as arguments and never imports the models itself.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -125,23 +125,55 @@ class FieldFacts:
         for child in self.children:
             yield from child.walk()
 
-    def values(self, entry: BaseModel) -> Iterator[tuple[Path, Any]]:
+    def values(self, entry: BaseModel) -> list[tuple[Path, Any]]:
         """(location by keys and list positions, value) of every value set in `entry`."""
-        yield from _values(entry, self.steps, ())
+        found: list[Any] = []
+        _reader(self.steps, None)(entry, (), found)
+        return found
 
 
-def _values(obj: Any, steps: tuple[Step, ...], loc: Path) -> Iterator[tuple[Path, Any]]:
-    step, rest = steps[0], steps[1:]
-    value = getattr(obj, step.attr)
-    if value is None:
-        return
-    items = enumerate(value) if step.is_list else [(None, value)]
-    for i, item in items:
-        here = (*loc, step.key) if i is None else (*loc, step.key, i)
-        if rest:
-            yield from _values(item, rest, here)
-        elif item is not None:
-            yield here, item
+Reader = Callable[[Any, Path, list[Any]], None]
+"""Appends (location, value[, tag]) for every value of one field in an object."""
+
+
+@functools.cache
+def _reader(steps: tuple[Step, ...], tag: str | None) -> Reader:
+    """A reader for one field path, built once: plain loops, no generators (validation
+    reads every term field of every entry). With a `tag`, results are (loc, value, tag)."""
+    attr, key, is_list = steps[0].attr, steps[0].key, steps[0].is_list
+    if len(steps) > 1:
+        inner = _reader(steps[1:], tag)
+        if is_list:
+
+            def read_items(obj: Any, loc: Path, out: list[Any]) -> None:
+                for i, item in enumerate(getattr(obj, attr) or ()):
+                    inner(item, (*loc, key, i), out)
+
+            return read_items
+
+        def read_block(obj: Any, loc: Path, out: list[Any]) -> None:
+            value = getattr(obj, attr)
+            if value is not None:
+                inner(value, (*loc, key), out)
+
+        return read_block
+    if is_list:
+
+        def read_list(obj: Any, loc: Path, out: list[Any]) -> None:
+            for i, item in enumerate(getattr(obj, attr) or ()):
+                if item is not None:
+                    out.append(
+                        ((*loc, key, i), item) if tag is None else ((*loc, key, i), item, tag)
+                    )
+
+        return read_list
+
+    def read_value(obj: Any, loc: Path, out: list[Any]) -> None:
+        value = getattr(obj, attr)
+        if value is not None:
+            out.append(((*loc, key), value) if tag is None else ((*loc, key), value, tag))
+
+    return read_value
 
 
 def json_schema(model: type[BaseModel]) -> dict[str, Any]:
@@ -166,6 +198,7 @@ def field_facts(model: type[BaseModel]) -> tuple[FieldFacts, ...]:
     return _model_facts(model, schema, schema.get("$defs", {}), ())
 
 
+@functools.cache
 def all_facts(model: type[BaseModel]) -> tuple[FieldFacts, ...]:
     """Every field of a model, nested ones included, depth first."""
     return tuple(facts for top in field_facts(model) for facts in top.walk())
@@ -274,17 +307,23 @@ def field_kind(facts: FieldFacts) -> FieldKind:
     return "text"
 
 
+@functools.cache
 def term_facts(model: type[BaseModel]) -> tuple[FieldFacts, ...]:
     """The fields whose values are terms from a vocabulary list."""
     return tuple(facts for facts in all_facts(model) if facts.vocabulary)
 
 
-def terms_in(entry: BaseModel) -> Iterator[tuple[Path, str, str]]:
+def terms_in(entry: BaseModel) -> list[tuple[Path, str, str]]:
     """(location, term, vocabulary list) for every vocabulary term used in an entry."""
-    for facts in term_facts(type(entry)):
-        list_name = str(facts.vocabulary)
-        for loc, value in facts.values(entry):
-            yield loc, str(value), list_name
+    out: list[tuple[Path, str, str]] = []
+    for read in _term_readers(type(entry)):
+        read(entry, (), out)
+    return out
+
+
+@functools.cache
+def _term_readers(model: type[BaseModel]) -> tuple[Reader, ...]:
+    return tuple(_reader(facts.steps, facts.meta["vocabulary"]) for facts in term_facts(model))
 
 
 def vocabulary_of(model: type[BaseModel], path: str) -> str:
