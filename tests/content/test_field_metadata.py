@@ -38,6 +38,8 @@ from widw.content.vocabulary import LIST_NAMES
 
 PACKAGE = REPO / "tooling" / "widw"
 MODELS_FILE = Path("content") / "models.py"
+MODEL_FILES = (MODELS_FILE, Path("content") / "blocks.py")
+"""The model modules: entries (models) and their parts (blocks)."""
 
 ANCHOR = "    context: ContextFactors = Field(\n"
 """Where the new field goes in the copied Case model: after the self-scan phases."""
@@ -184,7 +186,7 @@ def _vocabulary_fields() -> set[tuple[str, str]]:
 
 
 LIST_OWNERS = {
-    str(MODELS_FILE): "the field metadata: which field draws from which list",
+    **{str(path): "the field metadata: which field draws from which list" for path in MODEL_FILES},
     "content/vocabulary.py": "the shape of vocabulary.yml: which lists exist",
     "editor/guide.py": "the guide's title of each list (LIST_TITLES), not of a field",
 }
@@ -202,7 +204,7 @@ LEFT = {
 
 
 def test_each_field_to_vocabulary_mapping_is_written_in_one_module() -> None:
-    """A vocabulary list name written in a module outside the models is a copy of the
+    """A vocabulary list name written in a module outside the model modules is a copy of the
     field → list mapping. Checked for every list whose name differs from its field's key
     (provincie → provincies, soort → soorten, …); a list named like its field (themas,
     elementen, rollen, aandachtsgebieden, fases) cannot be told apart from the field key by
@@ -219,7 +221,7 @@ def test_each_field_to_vocabulary_mapping_is_written_in_one_module() -> None:
             found.setdefault(str(path.relative_to(PACKAGE)), set()).add(list_name)
     copies = {module: names for module, names in found.items() if module not in LIST_OWNERS}
     assert set(copies) <= set(LEFT), {m: n for m, n in copies.items() if m not in LEFT}
-    models_text = (PACKAGE / MODELS_FILE).read_text(encoding="utf-8")
+    models_text = "".join((PACKAGE / path).read_text(encoding="utf-8") for path in MODEL_FILES)
     for list_name in own_name:  # the models name each list once per field that uses it
         assert models_text.count(f'vocabulary="{list_name}"') == sum(
             1 for facts in _all_model_facts() if facts.vocabulary == list_name
@@ -238,13 +240,15 @@ def _string_literals(path: Path) -> set[str]:
 
 
 def _all_model_facts() -> list[FieldFacts]:
-    """Every field of every model class declared in the models module, once."""
+    """Every field of every model class declared in the model modules, once."""
+    import widw.content.blocks as blocks
     import widw.content.models as models
 
     classes = [
         value
-        for value in vars(models).values()
-        if isinstance(value, type) and value.__module__ == models.__name__
+        for module in (models, blocks)
+        for value in vars(module).values()
+        if isinstance(value, type) and value.__module__ == module.__name__
     ]
     return [facts for cls in classes for facts in field_facts(cls)]
 
