@@ -85,7 +85,9 @@ def _column(facts: FieldFacts) -> Column:
     meta = facts.meta
     kind = field_kind(facts)
     list_type = _LIST_TYPES.get(kind, "lijst van teksten")
-    type_name = meta.get("column_type") or (list_type if facts.in_list else _TYPES[kind])
+    type_name = meta.get("column_type") or (
+        list_type if facts.in_list else _TYPES.get(kind, "tekst")
+    )
     return Column(
         name=str(meta["column"]),
         path=facts.path,
