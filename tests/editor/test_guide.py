@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 
 from tests.editor.conftest import REPO
+from widw.content.fieldmeta import terms_in
 from widw.content.models import Case
 from widw.content.schema import COMMITTED_SCHEMAS
-from widw.content.validate import FIELD_PATHS, term_fields
+from widw.content.validate import FIELD_PATHS
 from widw.content.vocabulary import LIST_NAMES, Vocabulary, load_vocabulary
 from widw.editor.codes import PROBLEM_CODES
-from widw.editor.fieldspec import VOCABULARY_LISTS, all_specs, field_specs
+from widw.editor.fieldspec import MODELS, all_specs, field_specs, vocabulary_fields
 from widw.editor.guide import GUIDE_FOLDER, PAGES, guide_pages
 
 CONTENT = REPO / "tooling" / "widw" / "content"
@@ -151,7 +152,8 @@ def test_problem_codes_page(pages: dict[str, str]) -> None:
 
 
 def test_vocabulary_mapping_matches_the_validator(vocabulary: Vocabulary) -> None:
-    for kind, mapping in VOCABULARY_LISTS.items():
+    for kind in MODELS:
+        mapping = vocabulary_fields(kind)
         terms = {spec.path for spec in all_specs(kind) if spec.kind == "term"}
         assert terms == set(mapping), f"{kind}: woordenlijstvelden wijken af van het model"
         assert set(mapping) <= FIELD_PATHS[kind]
@@ -177,9 +179,10 @@ def test_vocabulary_mapping_matches_the_validator(vocabulary: Vocabulary) -> Non
         }
     )  # fmt: skip
     seen = {}
-    for path, _term, list_name in term_fields(case):
+    for path, _term, list_name in terms_in(case):
         seen[".".join(p for p in path if isinstance(p, str))] = list_name
-    assert seen == VOCABULARY_LISTS["case"]
+    assert seen == vocabulary_fields("case")
+    assert len(seen) == 12
 
 
 def test_guide_builds_under_mkdocs_strict(tmp_path: Path, pages: dict[str, str]) -> None:

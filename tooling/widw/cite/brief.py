@@ -21,11 +21,13 @@ from functools import lru_cache
 import segno
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
+from pydantic import BaseModel
 
 from widw.cite.apa import apa, sorted_apa
 from widw.cite.csl import case_item, entry_url, source_items
 from widw.cite.excerpt import excerpt, shared_paragraphs
 from widw.content.dates import dutch_date
+from widw.content.fieldmeta import field_terms
 from widw.content.library import Library
 from widw.content.models import Case, Lesson, Source
 
@@ -92,7 +94,7 @@ def place_text(library: Library, case: Case) -> str:
     place = case.place
     parts = [p for p in (place.district, place.municipality) if p]
     if place.province:
-        parts.append(f"provincie {library.vocabulary.label('provincies', place.province)}")
+        parts.append(f"provincie {_labels(library, case, 'plaats.provincie')}")
     return ", ".join(parts) or "Plaats onbekend"
 
 
@@ -111,14 +113,16 @@ def period_text(case: Case) -> str:
 
 def outcome_text(library: Library, case: Case) -> str:
     """'Loopt nog: …' from the outcome, or a plain statement that no source gives it."""
-    label = library.vocabulary.label("uitkomsten", case.outcome.kind) if case.outcome.kind else ""
+    label = _labels(library, case, "uitkomst.soort")
     description = case.outcome.description or ""
     if label and description:
         return f"{label}: {description}"
     return label or description or "Onbekend: geen bron zegt hoe het afliep."
 
 
-def _labels(library: Library, list_name: str, terms: list[str]) -> str:
+def _labels(library: Library, entry: BaseModel, path: str) -> str:
+    """The labels of the terms in one field of an entry, joined ('Groen, Wonen')."""
+    list_name, terms = field_terms(entry, path)
     return ", ".join(library.vocabulary.label(list_name, t) for t in terms)
 
 
@@ -126,7 +130,7 @@ def funding_lines(library: Library, case: Case) -> list[str]:
     """One line per funding stream: kind, amount and description."""
     lines = []
     for funding in case.funding:
-        line = library.vocabulary.label("financieringssoorten", funding.kind)
+        line = _labels(library, funding, "soort")
         if funding.amount_eur is not None:
             line += f" (€ {funding.amount_eur:,})".replace(",", ".")
         if funding.description:
@@ -142,14 +146,13 @@ def key_facts(library: Library, case: Case) -> list[tuple[str, list[str]]]:
         sure = "" if case.bundle.certainty == "bevestigd" else " (afgeleid)"
         facts.append(("Bundel", [f"Wij in de Wijk-bundel {case.bundle.number}{sure}"]))
     if case.kinds:
-        facts.append(("Soort", [_labels(library, "soorten", case.kinds)]))
+        facts.append(("Soort", [_labels(library, case, "soort")]))
     if case.participation:
-        label = library.vocabulary.label("participatievormen", case.participation)
-        facts.append(("Participatievorm", [label]))
+        facts.append(("Participatievorm", [_labels(library, case, "participatievorm")]))
     if case.themes:
-        facts.append(("Thema's", [_labels(library, "themas", case.themes)]))
+        facts.append(("Thema's", [_labels(library, case, "themas")]))
     if case.elements:
-        facts.append(("Elementen", [_labels(library, "elementen", case.elements)]))
+        facts.append(("Elementen", [_labels(library, case, "elementen")]))
     if case.context.promoting:
         facts.append(("Wat hielp", list(case.context.promoting)))
     if case.actors:
@@ -180,7 +183,7 @@ def lesson_view(library: Library, lesson: Lesson, case: Case, shared: frozenset[
     return LessonView(
         id=lesson.id,
         title=lesson.title,
-        roles=_labels(library, "rollen", lesson.roles),
+        roles=_labels(library, lesson, "rollen"),
         text=excerpt(lesson.body, shared),
         evidence=[source_line(s) for s in lesson.sources],
         also_in=others,

@@ -1,7 +1,8 @@
 """Open data tables: data/cases.json (+ its schema), data/cases.csv and the codebook.
 
-The codebook is generated from the case JSON Schema: every CSV column names the schema
-field it comes from, and its Dutch description is the schema's description of that field.
+The columns come from the case model's field metadata (`widw.content.fieldmeta`): every
+CSV column names the schema field it comes from, and its Dutch description is the schema's
+description of that field.
 """
 
 from __future__ import annotations
@@ -15,36 +16,41 @@ from typing import Any
 
 from widw.cite.csl import citation_key, entry_url, normalise_site_url
 from widw.content import routes
+from widw.content.fieldmeta import FieldFacts, column_facts, field_kind, json_schema
 from widw.content.library import Library
 from widw.content.models import Case
 
 LIST_SEPARATOR = " | "
 """How list values are joined in one CSV cell."""
 
-RecordGetter = Callable[[Case], Any]
-LinkedGetter = Callable[[Library, Case], Any]
-
 
 @dataclass(frozen=True)
 class Column:
-    """One CSV column: where it comes from in the schema and how to read it from a case.
+    """One CSV column: the case field it comes from (`widw.content.fieldmeta`) and its type.
 
-    `get` reads the case itself; `linked` (when given) reads what the library links to the
-    case, e.g. the lessons that name the case in their own file.
+    The cell holds the field's value; a field inside a list of blocks, or a list itself,
+    gives its values joined by `LIST_SEPARATOR`; a counted field gives its number of items.
     """
 
     name: str
     path: str
     kind: str
-    get: RecordGetter
+    facts: FieldFacts
     vocabulary: str | None = None
-    linked: LinkedGetter | None = None
     description: str | None = None
     """Overrides the schema's description where the column holds more than the field."""
 
     def value(self, library: Library, case: Case) -> Any:
         """The column's value for one case."""
-        return self.linked(library, case) if self.linked else self.get(case)
+        linked = LINKED.get(self.name)
+        if linked is not None:
+            return linked(library, case)
+        if self.facts.meta.get("column_count"):
+            return len(getattr(case, self.facts.steps[0].attr))
+        values = [value for _, value in self.facts.values(case)]
+        if self.facts.in_list:
+            return _joined([str(value) for value in values])
+        return values[0] if values else None
 
 
 def case_lessons(library: Library, case: Case) -> list[str]:
@@ -56,119 +62,44 @@ def _joined(values: list[str]) -> str:
     return LIST_SEPARATOR.join(values)
 
 
-COLUMNS: tuple[Column, ...] = (
-    Column("slug", "slug", "tekst", lambda c: c.slug),
-    Column("titel", "titel", "tekst", lambda c: c.title),
-    Column("status", "status", "tekst", lambda c: c.status),
-    Column("collectie", "collectie", "tekst", lambda c: c.collection),
-    Column("bundel", "bundel.nummer", "geheel getal", lambda c: c.bundle and c.bundle.number),
-    Column(
-        "bundel_zekerheid", "bundel.zekerheid", "tekst", lambda c: c.bundle and c.bundle.certainty
-    ),
-    Column("gemeente", "plaats.gemeente", "tekst", lambda c: c.place.municipality),
-    Column("wijk", "plaats.wijk", "tekst", lambda c: c.place.district),
-    Column("provincie", "plaats.provincie", "term", lambda c: c.place.province, "provincies"),
-    Column("cbs_code", "plaats.cbs.code", "tekst", lambda c: c.place.cbs and c.place.cbs.code),
-    Column(
-        "cbs_jaar", "plaats.cbs.jaar", "geheel getal", lambda c: c.place.cbs and c.place.cbs.year
-    ),
-    Column(
-        "lat",
-        "plaats.coordinaten.lat",
-        "decimaal getal",
-        lambda c: c.place.coordinates and c.place.coordinates.lat,
-    ),
-    Column(
-        "lon",
-        "plaats.coordinaten.lon",
-        "decimaal getal",
-        lambda c: c.place.coordinates and c.place.coordinates.lon,
-    ),
-    Column("begin", "periode.begin", "datum", lambda c: c.period and c.period.start),
-    Column("einde", "periode.einde", "datum", lambda c: c.period and c.period.end),
-    Column("soort", "soort", "lijst van termen", lambda c: _joined(c.kinds), "soorten"),
-    Column(
-        "participatievorm",
-        "participatievorm",
-        "term",
-        lambda c: c.participation,
-        "participatievormen",
-    ),
-    Column("themas", "themas", "lijst van termen", lambda c: _joined(c.themes), "themas"),
-    Column(
-        "elementen", "elementen", "lijst van termen", lambda c: _joined(c.elements), "elementen"
-    ),
-    Column(
-        "aandachtsgebieden",
-        "aandachtsgebieden",
-        "lijst van termen",
-        lambda c: _joined(c.areas),
-        "aandachtsgebieden",
-    ),
-    Column("fases", "fases", "lijst van termen", lambda c: _joined(c.phases), "fases"),
-    Column(
-        "bevorderend",
-        "contextfactoren.bevorderend",
-        "lijst van teksten",
-        lambda c: _joined(c.context.promoting),
-    ),
-    Column(
-        "belemmerend",
-        "contextfactoren.belemmerend",
-        "lijst van teksten",
-        lambda c: _joined(c.context.hindering),
-    ),
-    Column(
-        "actoren",
-        "actoren.naam",
-        "lijst van teksten",
-        lambda c: _joined([a.name for a in c.actors]),
-    ),
-    Column(
-        "actorsoorten",
-        "actoren.soort",
-        "lijst van termen",
-        lambda c: _joined([a.kind for a in c.actors]),
-        "actorsoorten",
-    ),
-    Column(
-        "financiering",
-        "financiering.soort",
-        "lijst van termen",
-        lambda c: _joined([f.kind for f in c.funding]),
-        "financieringssoorten",
-    ),
-    Column("uitkomst", "uitkomst.soort", "term", lambda c: c.outcome.kind, "uitkomsten"),
-    Column(
-        "uitkomst_toelichting", "uitkomst.omschrijving", "tekst", lambda c: c.outcome.description
-    ),
-    Column(
-        "lessen",
-        "lessen",
-        "lijst van lessen",
-        lambda c: _joined(c.lessons),
-        linked=lambda lib, c: _joined(case_lessons(lib, c)),
-        description=(
-            "Id's van alle lessen bij deze casus (ook lessen die de casus alleen in hun eigen "
-            f"bestand noemen); elke les staat op {routes.url('lesson', '<id>')}."
-        ),
-    ),
-    Column(
-        "bronnen",
-        "bronnen",
-        "geheel getal",
-        lambda c: len(c.sources),
-        description="Aantal bronnen dat de casus noemt (de bronnen zelf staan in cases.json).",
-    ),
-    Column(
-        "afgeleide_velden",
-        "afgeleid.veld",
-        "lijst van teksten",
-        lambda c: _joined([i.field for i in c.inferred]),
-    ),
-    Column("laatst_gecontroleerd", "laatst_gecontroleerd", "datum", lambda c: c.last_verified),
-    Column("samenvatting", "samenvatting", "tekst", lambda c: c.summary),
-)
+LINKED: dict[str, Callable[[Library, Case], Any]] = {
+    "lessen": lambda library, case: _joined(case_lessons(library, case)),
+}
+"""Columns that also read what the library links to the case: the lessons that name the
+case in their own file."""
+
+_TYPES = {
+    "text": "tekst",
+    "slug": "tekst",
+    "choice": "tekst",
+    "url": "webadres",
+    "term": "term",
+    "int": "geheel getal",
+    "float": "decimaal getal",
+    "date": "datum",
+    "partial_date": "datum",
+}
+_LIST_TYPES = {"term": "lijst van termen"}
+
+
+def _column(facts: FieldFacts) -> Column:
+    meta = facts.meta
+    kind = field_kind(facts)
+    list_type = _LIST_TYPES.get(kind, "lijst van teksten")
+    type_name = meta.get("column_type") or (
+        list_type if facts.in_list else _TYPES.get(kind, "tekst")
+    )
+    return Column(
+        name=str(meta["column"]),
+        path=facts.path,
+        kind=str(type_name),
+        facts=facts,
+        vocabulary=facts.vocabulary,
+        description=meta.get("column_description"),
+    )
+
+
+COLUMNS: tuple[Column, ...] = tuple(_column(facts) for facts in column_facts(Case))
 """The columns of data/cases.csv, in order ('url' and 'citeersleutel' follow)."""
 
 EXTRA_FIELDS = {
@@ -181,28 +112,7 @@ EXTRA_FIELDS = {
 
 def case_schema() -> dict[str, Any]:
     """The JSON Schema of a case, with Dutch keys."""
-    return Case.model_json_schema(by_alias=True)
-
-
-def _resolve(node: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
-    if "$ref" in node:
-        return _resolve(root["$defs"][node["$ref"].rsplit("/", 1)[-1]], root)
-    if node.get("type") == "array" and "items" in node:
-        return _resolve(node["items"], root)
-    for option in node.get("anyOf", []):
-        resolved = _resolve(option, root)
-        if "properties" in resolved:
-            return resolved
-    return node
-
-
-def describe(path: str, schema: dict[str, Any] | None = None) -> str:
-    """The schema's Dutch description of a dotted field path ('plaats.gemeente')."""
-    root = schema or case_schema()
-    node: dict[str, Any] = root
-    for part in path.split("."):
-        node = _resolve(node, root)["properties"][part]
-    return str(node.get("description", ""))
+    return json_schema(Case)
 
 
 def case_record(library: Library, case: Case, site_url: str) -> dict[str, Any]:
@@ -286,7 +196,6 @@ def cases_csv(library: Library, *, site_url: str) -> str:
 
 def codebook_rows(library: Library) -> list[dict[str, str]]:
     """One row per CSV column: name, description, type, vocabulary and its terms."""
-    schema = case_schema()
     rows = []
     for column in COLUMNS:
         terms = library.vocabulary.terms(column.vocabulary) if column.vocabulary else {}
@@ -294,7 +203,7 @@ def codebook_rows(library: Library) -> list[dict[str, str]]:
             {
                 "veld": column.name,
                 "schemaveld": column.path,
-                "omschrijving": column.description or describe(column.path, schema),
+                "omschrijving": column.description or column.facts.description,
                 "type": column.kind,
                 "woordenlijst": column.vocabulary or "",
                 "waarden": "; ".join(f"{term} = {t.label}" for term, t in terms.items()),

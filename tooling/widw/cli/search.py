@@ -39,19 +39,20 @@ from widw.content.kinds import KINDS  # plain data: the warm path imports no pyd
 CACHE = Path(".cache") / "widw" / "search"
 """The search cache directory under the project root (see widw.search.index)."""
 
-FACET_LISTS = {
-    "thema": ("themas", "Thema's"),
-    "element": ("elementen", "Elementen"),
-    "rol": ("rollen", "Rollen"),
-    "provincie": ("provincies", "Provincies"),
-    "gemeente": ("", "Gemeenten"),
-    "bundel": ("", "Bundels"),
-    "uitkomst": ("uitkomsten", "Uitkomsten"),
-    "participatievorm": ("participatievormen", "Participatievormen"),
-    "status": ("", "Status"),
-    "jaar": ("", "Jaren"),
+FACET_HEADINGS = {
+    "thema": "Thema's",
+    "element": "Elementen",
+    "rol": "Rollen",
+    "provincie": "Provincies",
+    "gemeente": "Gemeenten",
+    "bundel": "Bundels",
+    "uitkomst": "Uitkomsten",
+    "participatievorm": "Participatievormen",
+    "status": "Status",
+    "jaar": "Jaren",
 }
-"""Facet field → (vocabulary list for labels, Dutch heading)."""
+"""Facet field → Dutch heading in the overview of results (kept here, not read from the
+models: the warm path shows results without importing them)."""
 
 FACET_SHOWN = 6
 """Values shown per facet in the terminal (the JSON has all)."""
@@ -246,13 +247,16 @@ def _open_checked(project: Path, rebuild: bool, err: Any) -> tuple[Any, Any]:
 
 def _labels(library: Any) -> dict[str, dict[str, str]]:
     """Facet field → term → Dutch label, for filters and the overview of results."""
+    from widw.content.fieldmeta import facet_facts
     from widw.content.fields import slugify
+    from widw.content.kinds import KINDS
 
     labels: dict[str, dict[str, str]] = {}
-    for facet, (list_name, _) in FACET_LISTS.items():
-        if list_name:
-            terms = library.vocabulary.terms(list_name)
-            labels[facet] = {term: entry.label for term, entry in terms.items()}
+    for info in KINDS.values():
+        for facts in facet_facts(info.model):
+            if facts.vocabulary:
+                terms = library.vocabulary.terms(facts.vocabulary)
+                labels[facts.meta["facet"]] = {term: entry.label for term, entry in terms.items()}
     labels["gemeente"] = {
         slugify(case.place.municipality): case.place.municipality
         for case in library.cases.values()
@@ -352,7 +356,7 @@ def _show(results: Any, labels: dict[str, dict[str, str]], console: Any) -> None
         table.add_column(style="bold")
         table.add_column()
         for name, counts in results.facets.items():
-            heading = FACET_LISTS.get(name, ("", name))[1]
+            heading = FACET_HEADINGS.get(name, name)
             items = [f"{_label(labels, name, t)} ({n})" for t, n in counts.items()]
             more = f" en {len(items) - FACET_SHOWN} meer" if len(items) > FACET_SHOWN else ""
             table.add_row(heading, ", ".join(items[:FACET_SHOWN]) + more)

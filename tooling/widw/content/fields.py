@@ -46,6 +46,19 @@ class _AllowUnknown:
 ALLOW_UNKNOWN = _AllowUnknown()
 
 
+class _SchemaStates:
+    """JSON Schema marker: adds keys that a validator function checks (a URL's format, a
+    partial date's pattern), so the schema and the tools reading it see them too."""
+
+    def __init__(self, **keys: str) -> None:
+        self.keys = keys
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {**handler(core_schema), **self.keys}
+
+
 def _check_partial_date(value: str) -> str:
     parts = [int(p) for p in value.split("-")]
     year, month, day = [*parts, 1, 1][:3]
@@ -71,10 +84,11 @@ PartialDate = Annotated[
     BeforeValidator(lambda v: str(v) if isinstance(v, int) else v),
     Field(pattern=PARTIAL_DATE_PATTERN),
     AfterValidator(_check_partial_date),
+    _SchemaStates(pattern=PARTIAL_DATE_PATTERN),
 ]
 """A date as precise as the source gives it: 'JJJJ', 'JJJJ-MM' or 'JJJJ-MM-DD'."""
 
-WebUrl = Annotated[str, AfterValidator(_check_web_url)]
+WebUrl = Annotated[str, AfterValidator(_check_web_url), _SchemaStates(format="uri")]
 """An absolute http(s) address."""
 
 Text = Annotated[str, Field(min_length=1)]

@@ -1,18 +1,39 @@
-"""The content model: cases, lessons, episodes and their parts (pydantic v2).
+"""The content model: cases, lessons and episodes (pydantic v2); their parts are in
+`widw.content.blocks` and are re-exported here.
 
 Python attribute names are English; the keys editors write in the files are Dutch and
 are declared as aliases. Descriptions are Dutch because editors read them in the JSON
-Schema and in the generated editor guide.
+Schema and in the generated editor guide. Every further fact about a field (vocabulary list,
+label, search facet, export column) is in its `meta(...)` (`widw.content.fieldmeta`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BeforeValidator, Field
 from pydantic.json_schema import SkipJsonSchema
 
+from widw.content import routes
+from widw.content.blocks import (
+    Actor,
+    Bundle,
+    Candidate,
+    CbsCode,
+    ContextFactors,
+    Contributor,
+    Coordinates,
+    DiscussedCase,
+    Funding,
+    Inference,
+    Model,
+    Outcome,
+    Period,
+    Place,
+    Source,
+)
+from widw.content.fieldmeta import meta
 from widw.content.fields import (
     ALLOW_UNKNOWN,
     OptionalDate,
@@ -24,164 +45,9 @@ from widw.content.fields import (
     Term,
     TermList,
     Text,
-    TextList,
     unknown_to_empty,
     unknown_to_none,
 )
-
-
-class Model(BaseModel):
-    """Base: unknown keys are errors, Dutch keys only, immutable after loading."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        populate_by_name=False,
-        str_strip_whitespace=True,
-        validate_by_alias=True,
-        serialize_by_alias=True,
-    )
-
-
-class Source(Model):
-    """A publication that a fact on the page comes from."""
-
-    title: Text = Field(alias="titel", description="Titel van de bron, zoals de bron die geeft.")
-    publisher: OptionalText = Field(
-        None, alias="uitgever", description="Organisatie of website die de bron publiceert."
-    )
-    authors: TextList = Field(
-        default_factory=list,
-        alias="auteurs",
-        description="Auteurs als 'Achternaam, V.' (alleen organisaties of professionals).",
-    )
-    date: OptionalDate = Field(
-        None, alias="datum", description="Publicatiedatum: JJJJ, JJJJ-MM of JJJJ-MM-DD."
-    )
-    url: OptionalUrl = Field(None, alias="url", description="Volledig webadres (https://…).")
-    kind: Term = Field(alias="soort", description="Soort bron (woordenlijst: bronsoorten).")
-    supports: TermList = Field(
-        default_factory=list,
-        alias="onderbouwt",
-        description="Welke feitengroepen deze bron onderbouwt (woordenlijst: feitengroepen).",
-    )
-    accessed: OptionalDate = Field(
-        None, alias="geraadpleegd", description="Datum waarop de bron is geraadpleegd."
-    )
-
-
-class Inference(Model):
-    """Marks one field as inferred (afgeleid) rather than stated by a source."""
-
-    field: Text = Field(
-        alias="veld", description="Het veld dat is afgeleid, bijvoorbeeld 'plaats.provincie'."
-    )
-    explanation: Text = Field(
-        alias="toelichting", description="Hoe het is afgeleid en uit welke bron(nen)."
-    )
-
-
-class CbsCode(Model):
-    """A CBS wijk or buurt code, with the year of the CBS classification."""
-
-    code: Annotated[str, Field(pattern=r"^(WK|BU)\d{6,8}$")] = Field(
-        description="CBS-code, bijvoorbeeld 'WK034405' of 'BU03440500'."
-    )
-    year: int = Field(alias="jaar", ge=2000, le=2100, description="Jaar van de CBS-indeling.")
-
-
-class Coordinates(Model):
-    """A point in WGS84 (decimal degrees)."""
-
-    lat: float = Field(ge=50.5, le=53.8, description="Breedtegraad (Nederland: 50,7–53,6).")
-    lon: float = Field(ge=3.2, le=7.3, description="Lengtegraad (Nederland: 3,3–7,2).")
-
-
-class Place(Model):
-    """Where the initiative works."""
-
-    municipality: OptionalText = Field(None, alias="gemeente", description="Gemeente.")
-    district: OptionalText = Field(
-        None, alias="wijk", description="Wijk, buurt of dorp; 'onbekend' als geen bron die geeft."
-    )
-    province: OptionalTerm = Field(
-        None, alias="provincie", description="Provincie (woordenlijst: provincies)."
-    )
-    cbs: Annotated[CbsCode | None, BeforeValidator(unknown_to_none), ALLOW_UNKNOWN] = Field(
-        None, alias="cbs", description="Optioneel: CBS wijk- of buurtcode met jaar."
-    )
-    coordinates: Annotated[Coordinates | None, BeforeValidator(unknown_to_none), ALLOW_UNKNOWN] = (
-        Field(None, alias="coordinaten", description="Optioneel: coördinaten (lat, lon).")
-    )
-
-
-class Bundle(Model):
-    """The Wij in de Wijk case bundle a case belongs to."""
-
-    number: Annotated[int | None, BeforeValidator(unknown_to_none), ALLOW_UNKNOWN] = Field(
-        None, alias="nummer", ge=1, le=4, description="Bundel 1 t/m 4, of 'onbekend'."
-    )
-    certainty: Literal["bevestigd", "afgeleid"] = Field(
-        alias="zekerheid",
-        description="'bevestigd' als een bron het zegt, 'afgeleid' als het is beredeneerd.",
-    )
-    explanation: OptionalText = Field(
-        None, alias="toelichting", description="Bij 'afgeleid': hoe de bundel is afgeleid."
-    )
-
-
-class Period(Model):
-    """When the initiative ran, as precise as the sources say."""
-
-    start: OptionalDate = Field(None, alias="begin", description="Begin: JJJJ, JJJJ-MM of datum.")
-    end: OptionalDate = Field(None, alias="einde", description="Einde, of leeg als het loopt.")
-
-
-class ContextFactors(Model):
-    """What helped and what hindered, in the case's own terms."""
-
-    promoting: TextList = Field(
-        default_factory=list, alias="bevorderend", description="Bevorderende contextfactoren."
-    )
-    hindering: TextList = Field(
-        default_factory=list, alias="belemmerend", description="Belemmerende contextfactoren."
-    )
-
-
-class Actor(Model):
-    """An organisation or group involved (never a private person)."""
-
-    name: Text = Field(alias="naam", description="Naam van de organisatie of groep.")
-    kind: Term = Field(alias="soort", description="Soort actor (woordenlijst: actorsoorten).")
-    role: OptionalText = Field(None, alias="rol", description="Wat deze actor doet in de casus.")
-
-
-class Funding(Model):
-    """One funding stream."""
-
-    kind: Term = Field(alias="soort", description="Soort financiering (woordenlijst).")
-    description: OptionalText = Field(None, alias="omschrijving", description="Toelichting.")
-    amount_eur: Annotated[int | None, BeforeValidator(unknown_to_none), ALLOW_UNKNOWN] = Field(
-        None, alias="bedrag_eur", ge=0, description="Bedrag in euro, als een bron het noemt."
-    )
-
-
-class Outcome(Model):
-    """How it turned out, as far as sources say."""
-
-    kind: OptionalTerm = Field(None, alias="soort", description="Uitkomst (woordenlijst).")
-    description: OptionalText = Field(None, alias="omschrijving", description="Toelichting.")
-
-
-class Candidate(Model):
-    """For a stub: an initiative that may fill the slot, named as candidate, never as fact."""
-
-    name: Text = Field(alias="naam", description="Naam van het mogelijke initiatief.")
-    certainty: Literal["waarschijnlijk", "kandidaat"] = Field(
-        alias="zekerheid", description="'waarschijnlijk' of 'kandidaat' (nooit als feit)."
-    )
-    explanation: Text = Field(alias="toelichting", description="Waarom dit initiatief in beeld is.")
-
 
 AREAS_DESCRIPTION = (
     "Optioneel, voor de zelfscan: bij welke aandachtsgebieden van een gemeente dit helpt "
@@ -194,6 +60,17 @@ PHASES_DESCRIPTION = (
     "dan in 'afgeleid'."
 )
 
+
+def areas_meta(column: str | None = None) -> dict[str, Any]:
+    """The self-scan's areas of attention (on cases and lessons)."""
+    return meta(vocabulary="aandachtsgebieden", label="Zelfscan: aandachtsgebieden", column=column)
+
+
+def phases_meta(column: str | None = None) -> dict[str, Any]:
+    """The self-scan's phases (on cases and lessons)."""
+    return meta(vocabulary="fases", label="Zelfscan: fases", column=column)
+
+
 CaseStatus = Literal["beschreven", "stub"]
 Collection = Literal["wij-in-de-wijk", "verwant"]
 
@@ -201,58 +78,133 @@ Collection = Literal["wij-in-de-wijk", "verwant"]
 class Case(Model):
     """One neighbourhood initiative (a 'casus')."""
 
-    slug: Slug = Field(description="Vaste naam in de URL en citeersleutel; nooit wijzigen.")
+    slug: Slug = Field(
+        description="Vaste naam in de URL en citeersleutel; nooit wijzigen.",
+        json_schema_extra=meta(column="slug"),
+    )
     aliases: SlugList = Field(
         default_factory=list,
         alias="aliassen",
         description="Oude slugs die naar deze casus blijven verwijzen.",
     )
-    title: Text = Field(alias="titel", description="Naam van het initiatief.")
-    summary: Text = Field(alias="samenvatting", description="Eén alinea in eigen woorden.")
+    title: Text = Field(
+        alias="titel",
+        description="Naam van het initiatief.",
+        json_schema_extra=meta(label="Titel", column="titel"),
+    )
+    summary: Text = Field(
+        alias="samenvatting",
+        description="Eén alinea in eigen woorden.",
+        json_schema_extra=meta(column="samenvatting", column_order=1),
+    )
     status: CaseStatus = Field(
-        description="'beschreven', of 'stub' als alleen naam of plaats bekend is."
+        description="'beschreven', of 'stub' als alleen naam of plaats bekend is.",
+        json_schema_extra=meta(facet="status", column="status"),
     )
     collection: Collection = Field(
         alias="collectie",
         description="'wij-in-de-wijk' voor de 29 casussen, 'verwant' voor verwante casussen.",
+        json_schema_extra=meta(column="collectie"),
     )
     bundle: Annotated[Bundle | None, BeforeValidator(unknown_to_none), ALLOW_UNKNOWN] = Field(
-        None, alias="bundel", description="De Wij in de Wijk-bundel (niet bij verwante casussen)."
+        None,
+        alias="bundel",
+        description="De Wij in de Wijk-bundel (niet bij verwante casussen).",
+        json_schema_extra=meta(label="Bundel"),
     )
-    place: Place = Field(alias="plaats", description="Gemeente, wijk, provincie.")
+    place: Place = Field(
+        alias="plaats",
+        description="Gemeente, wijk, provincie.",
+        json_schema_extra=meta(label="Plaats"),
+    )
     period: Annotated[Period | None, BeforeValidator(unknown_to_none), ALLOW_UNKNOWN] = Field(
-        None, alias="periode", description="Looptijd."
+        None, alias="periode", description="Looptijd.", json_schema_extra=meta(label="Periode")
     )
     kinds: TermList = Field(
-        default_factory=list, alias="soort", description="Soort initiatief (woordenlijst)."
+        default_factory=list,
+        alias="soort",
+        description="Soort initiatief (woordenlijst).",
+        json_schema_extra=meta(
+            vocabulary="soorten",
+            label="Soort initiatief",
+            keyword="soort initiatief",
+            column="soort",
+        ),
     )
     participation: OptionalTerm = Field(
         None,
         alias="participatievorm",
         description="'burgerparticipatie' of 'overheidsparticipatie' (woordenlijst).",
+        json_schema_extra=meta(
+            vocabulary="participatievormen",
+            label="Participatievorm",
+            facet="participatievorm",
+            keyword="participatievorm",
+            column="participatievorm",
+        ),
     )
-    themes: TermList = Field(default_factory=list, alias="themas", description="Thema's.")
+    themes: TermList = Field(
+        default_factory=list,
+        alias="themas",
+        description="Thema's.",
+        json_schema_extra=meta(
+            vocabulary="themas",
+            label="Thema's",
+            facet="thema",
+            keyword="thema",
+            keyword_order=-1,
+            column="themas",
+        ),
+    )
     elements: TermList = Field(
         default_factory=list,
         alias="elementen",
         description="Elementen van inclusieve burgermacht die de bronnen laten zien.",
+        json_schema_extra=meta(
+            vocabulary="elementen",
+            label="Elementen",
+            facet="element",
+            keyword="element",
+            keyword_order=-1,
+            column="elementen",
+        ),
     )
     areas: TermList = Field(
         default_factory=list,
         alias="aandachtsgebieden",
         description=AREAS_DESCRIPTION,
+        json_schema_extra=areas_meta(column="aandachtsgebieden"),
     )
-    phases: TermList = Field(default_factory=list, alias="fases", description=PHASES_DESCRIPTION)
+    phases: TermList = Field(
+        default_factory=list,
+        alias="fases",
+        description=PHASES_DESCRIPTION,
+        json_schema_extra=phases_meta(column="fases"),
+    )
     context: ContextFactors = Field(
-        default_factory=ContextFactors, alias="contextfactoren", description="Context."
+        default_factory=ContextFactors,
+        alias="contextfactoren",
+        description="Context.",
+        json_schema_extra=meta(label="Contextfactoren"),
     )
     actors: Annotated[list[Actor], BeforeValidator(unknown_to_empty), ALLOW_UNKNOWN] = Field(
-        default_factory=list, alias="actoren", description="Betrokken organisaties en groepen."
+        default_factory=list,
+        alias="actoren",
+        description="Betrokken organisaties en groepen.",
+        json_schema_extra=meta(label="Actoren"),
     )
     funding: Annotated[list[Funding], BeforeValidator(unknown_to_empty), ALLOW_UNKNOWN] = Field(
-        default_factory=list, alias="financiering", description="Financiering."
+        default_factory=list,
+        alias="financiering",
+        description="Financiering.",
+        json_schema_extra=meta(label="Financiering"),
     )
-    outcome: Outcome = Field(default_factory=Outcome, alias="uitkomst", description="Uitkomst.")
+    outcome: Outcome = Field(
+        default_factory=Outcome,
+        alias="uitkomst",
+        description="Uitkomst.",
+        json_schema_extra=meta(label="Uitkomst"),
+    )
     candidates: Annotated[list[Candidate], BeforeValidator(unknown_to_empty), ALLOW_UNKNOWN] = (
         Field(
             default_factory=list,
@@ -261,10 +213,30 @@ class Case(Model):
         )
     )
     lessons: SlugList = Field(
-        default_factory=list, alias="lessen", description="Lessen die deze casus onderbouwt."
+        default_factory=list,
+        alias="lessen",
+        description="Lessen die deze casus onderbouwt.",
+        json_schema_extra=meta(
+            column="lessen",
+            column_type="lijst van lessen",
+            column_description=(
+                "Id's van alle lessen bij deze casus (ook lessen die de casus alleen in hun "
+                f"eigen bestand noemen); elke les staat op {routes.url('lesson', '<id>')}."
+            ),
+        ),
     )
     sources: Annotated[list[Source], BeforeValidator(unknown_to_empty), ALLOW_UNKNOWN] = Field(
-        default_factory=list, alias="bronnen", description="Bronnen van de feiten op de pagina."
+        default_factory=list,
+        alias="bronnen",
+        description="Bronnen van de feiten op de pagina.",
+        json_schema_extra=meta(
+            column="bronnen",
+            column_count=True,
+            column_type="geheel getal",
+            column_description=(
+                "Aantal bronnen dat de casus noemt (de bronnen zelf staan in cases.json)."
+            ),
+        ),
     )
     inferred: Annotated[list[Inference], BeforeValidator(unknown_to_empty), ALLOW_UNKNOWN] = Field(
         default_factory=list,
@@ -272,7 +244,9 @@ class Case(Model):
         description="Velden die zijn afgeleid in plaats van door een bron gegeven.",
     )
     last_verified: dt.date = Field(
-        alias="laatst_gecontroleerd", description="Datum waarop de feiten zijn nagelopen."
+        alias="laatst_gecontroleerd",
+        description="Datum waarop de feiten zijn nagelopen.",
+        json_schema_extra=meta(column="laatst_gecontroleerd"),
     )
     body: SkipJsonSchema[str] = Field(
         "", exclude=True, description="De Markdown-tekst onder de kop."
@@ -285,18 +259,31 @@ class Lesson(Model):
     id: Slug = Field(description="Vaste naam in de URL en citeersleutel.")
     aliases: SlugList = Field(default_factory=list, alias="aliassen", description="Oude id's.")
     roles: Annotated[list[Term], Field(min_length=1)] = Field(
-        alias="rollen", description="Voor wie: bestuurders-politici, ambtenaren, …"
+        alias="rollen",
+        description="Voor wie: bestuurders-politici, ambtenaren, …",
+        json_schema_extra=meta(vocabulary="rollen", facet="rol", keyword="rol"),
     )
-    title: Text = Field(alias="titel", description="De les in één zin.")
+    title: Text = Field(
+        alias="titel", description="De les in één zin.", json_schema_extra=meta(label="Titel")
+    )
     cases: SlugList = Field(
-        default_factory=list, alias="casussen", description="Casussen die de les laten zien."
+        default_factory=list,
+        alias="casussen",
+        description="Casussen die de les laten zien.",
+        json_schema_extra=meta(label="Casussen"),
     )
     areas: TermList = Field(
         default_factory=list,
         alias="aandachtsgebieden",
         description=AREAS_DESCRIPTION,
+        json_schema_extra=areas_meta(),
     )
-    phases: TermList = Field(default_factory=list, alias="fases", description=PHASES_DESCRIPTION)
+    phases: TermList = Field(
+        default_factory=list,
+        alias="fases",
+        description=PHASES_DESCRIPTION,
+        json_schema_extra=phases_meta(),
+    )
     sources: Annotated[list[Source], Field(min_length=1)] = Field(
         alias="bronnen", description="Waar de les vandaan komt."
     )
@@ -309,34 +296,27 @@ class Lesson(Model):
     )
 
 
-class Contributor(Model):
-    """A maker or guest, named by organisational role only."""
-
-    role: Text = Field(alias="rol", description="Rol, bijvoorbeeld 'presentator'.")
-    organisation: OptionalText = Field(None, alias="organisatie", description="Organisatie.")
-
-
-class DiscussedCase(Model):
-    """A case discussed in an episode, with an optional timestamp."""
-
-    slug: Slug = Field(description="Slug van de besproken casus.")
-    timestamp: Annotated[str | None, Field(pattern=r"^\d{1,2}:\d{2}(:\d{2})?$")] = Field(
-        None, alias="tijdstip", description="Tijdstip in de opname, bijvoorbeeld '12:30'."
-    )
-
-
 class Episode(Model):
     """A podcast episode, film or meeting about cases."""
 
     slug: Slug = Field(description="Vaste naam in de URL en citeersleutel.")
     aliases: SlugList = Field(default_factory=list, alias="aliassen", description="Oude slugs.")
-    kind: Term = Field(alias="soort", description="podcast, film of bijeenkomst (woordenlijst).")
+    kind: Term = Field(
+        alias="soort",
+        description="podcast, film of bijeenkomst (woordenlijst).",
+        json_schema_extra=meta(vocabulary="mediasoorten", keyword="soort"),
+    )
     title: Text = Field(alias="titel", description="Titel.")
     series: OptionalText = Field(None, alias="serie", description="Serie waar het bij hoort.")
     number: Annotated[int | None, BeforeValidator(unknown_to_none), ALLOW_UNKNOWN] = Field(
         None, alias="nummer", ge=1, description="Volgnummer in de serie."
     )
-    date: OptionalDate = Field(None, alias="datum", description="Datum van verschijnen.")
+    date: OptionalDate = Field(
+        None,
+        alias="datum",
+        description="Datum van verschijnen.",
+        json_schema_extra=meta(facet="jaar", facet_value="year"),
+    )
     summary: OptionalText = Field(None, alias="samenvatting", description="Waar het over gaat.")
     makers: Annotated[list[Contributor], BeforeValidator(unknown_to_empty), ALLOW_UNKNOWN] = Field(
         default_factory=list, alias="makers", description="Makers, alleen met rol en organisatie."

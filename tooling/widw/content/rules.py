@@ -13,33 +13,13 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from widw.content.dates import dutch_date
+from widw.content.fieldmeta import term_facts
 from widw.content.fields import PARTIAL_DATE_PATTERN
 from widw.content.kinds import KINDS
 from widw.content.messages import field_label, suggest
 from widw.content.rawdata import ANY, Path, expand, is_unknown, present, slug, text, value_at
 from widw.content.reader import Kind, RawDocument
 from widw.content.vocabulary import Vocabulary
-
-_SOURCE_TERMS: list[tuple[Path, str, bool]] = [
-    (("bronnen", ANY, "soort"), "bronsoorten", False),
-    (("bronnen", ANY, "onderbouwt", ANY), "feitengroepen", False),
-]
-TERM_PATTERNS: dict[Kind, list[tuple[Path, str, bool]]] = {
-    "case": [
-        *_SOURCE_TERMS,
-        (("plaats", "provincie"), "provincies", True),
-        (("participatievorm",), "participatievormen", True),
-        (("uitkomst", "soort"), "uitkomsten", True),
-        (("soort", ANY), "soorten", False),
-        (("themas", ANY), "themas", False),
-        (("elementen", ANY), "elementen", False),
-        (("actoren", ANY, "soort"), "actorsoorten", False),
-        (("financiering", ANY, "soort"), "financieringssoorten", False),
-    ],
-    "lesson": [*_SOURCE_TERMS, (("rollen", ANY), "rollen", False)],
-    "episode": [*_SOURCE_TERMS, (("soort",), "mediasoorten", False)],
-}
-"""Where vocabulary terms stand: (path pattern, vocabulary list, may be 'onbekend')."""
 
 _PARTIAL_DATE = re.compile(PARTIAL_DATE_PATTERN)
 
@@ -93,9 +73,22 @@ def _file_name(doc: RawDocument, data: dict[str, Any]) -> None:
         )
 
 
+def term_patterns(kind: Kind) -> list[tuple[Path, str, bool]]:
+    """Where vocabulary terms stand in raw data: (path pattern, vocabulary list, may be
+    'onbekend'), from the field metadata of the kind's model."""
+    return [
+        (
+            tuple(part for step in facts.steps for part in (step.key, ANY)[: 1 + step.is_list]),
+            str(facts.vocabulary),
+            facts.unknown_ok and not facts.is_list,
+        )
+        for facts in term_facts(KINDS[kind].model)
+    ]
+
+
 def raw_terms(kind: Kind, data: dict[str, Any]) -> Iterator[tuple[Path, str, str]]:
     """(path, term, vocabulary list) for every term-shaped value where terms stand."""
-    for pattern, list_name, optional in TERM_PATTERNS[kind]:
+    for pattern, list_name, optional in term_patterns(kind):
         for path, value in expand(data, pattern):
             term = slug(value)
             if term is not None and not (optional and is_unknown(value)):

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from widw.content import routes
+from widw.content.fieldmeta import json_schema
 from widw.content.kinds import KINDS
 
 SCHEMA_HOST = "https://wijindewijk.example/"
@@ -19,7 +20,7 @@ def schema_files() -> dict[str, str]:
     out = {}
     for info in KINDS.values():
         name, title = info.schema_file, info.schema_title
-        schema = info.model.model_json_schema(by_alias=True)
+        schema = json_schema(info.model)
         schema = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": SCHEMA_HOST + routes.file("schema", name),

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from widw.content.body import check_body
+from widw.content.fieldmeta import terms_in
 from widw.content.kinds import KINDS
 from widw.content.messages import pydantic_message
 from widw.content.models import Case, Episode, Lesson
@@ -78,7 +79,7 @@ def validate_document(
         entry = MODELS[doc.kind].model_validate(data)
     except ValidationError as exc:
         _report(exc, doc)
-    terms = list(term_fields(entry)) if entry is not None else None
+    terms = list(terms_in(entry)) if entry is not None else None
     check_rules(doc, vocabulary, FIELD_PATHS[doc.kind], today or dt.date.today(), terms)
     return entry.model_copy(update={"body": doc.body}) if entry is not None else None
 
@@ -110,45 +111,3 @@ def _keys_at(kind: Kind, parent: tuple[str | int, ...]) -> list[str]:
         for path in FIELD_PATHS[kind]
         if path.startswith(prefix + ".") and path.count(".") == depth
     ]
-
-
-def term_fields(entry: Entry) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
-    """(path, term, vocabulary list) for every vocabulary term used in an entry."""
-    for i, source in enumerate(entry.sources):
-        yield ("bronnen", i, "soort"), source.kind, "bronsoorten"
-        for j, group in enumerate(source.supports):
-            yield ("bronnen", i, "onderbouwt", j), group, "feitengroepen"
-    if not isinstance(entry, Episode):
-        yield from _scan_terms(entry)
-    if isinstance(entry, Lesson):
-        for i, role in enumerate(entry.roles):
-            yield ("rollen", i), role, "rollen"
-        return
-    if isinstance(entry, Episode):
-        yield ("soort",), entry.kind, "mediasoorten"
-        return
-    if entry.place.province:
-        yield ("plaats", "provincie"), entry.place.province, "provincies"
-    if entry.participation:
-        yield ("participatievorm",), entry.participation, "participatievormen"
-    if entry.outcome.kind:
-        yield ("uitkomst", "soort"), entry.outcome.kind, "uitkomsten"
-    for name, terms, vocab in (
-        ("soort", entry.kinds, "soorten"),
-        ("themas", entry.themes, "themas"),
-        ("elementen", entry.elements, "elementen"),
-    ):
-        for i, term in enumerate(terms):
-            yield (name, i), term, vocab
-    for i, actor in enumerate(entry.actors):
-        yield ("actoren", i, "soort"), actor.kind, "actorsoorten"
-    for i, funding in enumerate(entry.funding):
-        yield ("financiering", i, "soort"), funding.kind, "financieringssoorten"
-
-
-def _scan_terms(entry: Case | Lesson) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
-    """The self-scan tags: areas of attention and phases."""
-    for i, area in enumerate(entry.areas):
-        yield ("aandachtsgebieden", i), area, "aandachtsgebieden"
-    for i, phase in enumerate(entry.phases):
-        yield ("fases", i), phase, "fases"

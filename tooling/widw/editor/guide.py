@@ -19,7 +19,7 @@ from widw.content.reader import Kind
 from widw.content.routes import source_path
 from widw.content.vocabulary import Vocabulary
 from widw.editor.codes import PROBLEM_CODES
-from widw.editor.fieldspec import VOCABULARY_LISTS, all_specs, type_label
+from widw.editor.fieldspec import MODELS, all_specs, type_label, vocabulary_fields
 from widw.editor.scaffold import KIND_NL, scaffold_text
 
 GUIDE_FOLDER = routes.folder("guide")
@@ -158,8 +158,8 @@ def _section(kind: Kind, title: str, intro: str, vocabulary: Vocabulary) -> dict
 
 def _lists(vocabulary: Vocabulary) -> list[dict[str, Any]]:
     used: dict[str, list[str]] = {}
-    for kind, mapping in VOCABULARY_LISTS.items():
-        for path, list_name in mapping.items():
+    for kind in MODELS:
+        for path, list_name in vocabulary_fields(kind).items():
             used.setdefault(list_name, []).append(f"{KIND_NL[kind]} `{path}`")
     return [
         {

@@ -37,7 +37,9 @@ def issue_form(vocabulary: Vocabulary) -> dict[str, Any]:
     def help_(path: str, extra: str = "") -> str:
         return (specs[path].description + " " + extra).strip()
 
-    def labels(list_name: str) -> list[str]:
+    def labels(path: str) -> list[str]:
+        """The labels of the vocabulary list the field at `path` draws its terms from."""
+        list_name = str(specs[path].vocabulary)
         return [term.label for term in vocabulary.terms(list_name).values()]
 
     body: list[dict[str, Any]] = [
@@ -52,7 +54,9 @@ def issue_form(vocabulary: Vocabulary) -> dict[str, Any]:
         _input(specs["titel"], "Naam van het initiatief", required=True),
         _input(specs["plaats.gemeente"], "Gemeente"),
         _input(specs["plaats.wijk"], "Wijk, buurt of dorp"),
-        _dropdown(specs["plaats.provincie"], "Provincie", [*labels("provincies"), UNKNOWN_CHOICE]),
+        _dropdown(
+            specs["plaats.provincie"], "Provincie", [*labels("plaats.provincie"), UNKNOWN_CHOICE]
+        ),
         _dropdown(
             specs["bundel"],
             "Wij in de Wijk-bundel",
@@ -84,7 +88,7 @@ def issue_form(vocabulary: Vocabulary) -> dict[str, Any]:
             "validations": {"required": True},
         },
         _checkboxes(specs["themas"], "Thema's", labels("themas")),
-        _checkboxes(specs["soort"], "Soort initiatief", labels("soorten")),
+        _checkboxes(specs["soort"], "Soort initiatief", labels("soort")),
         {
             "type": "checkboxes",
             "id": CONFIRM_ID,

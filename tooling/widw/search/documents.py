@@ -2,7 +2,8 @@
 
 Field names are Dutch because they are part of the query syntax people type
 (`thema:ouderen`, `titel:krachtstation`). Facet fields hold vocabulary terms (slugs);
-labels are looked up at display time.
+labels are looked up at display time. Which model field fills which facet, and which
+vocabulary labels become keywords, is the models' field metadata (`widw.content.fieldmeta`).
 """
 
 from __future__ import annotations
@@ -10,12 +11,14 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from widw.content import routes
 from widw.content.kinds import KINDS, by_search_word
 
 if TYPE_CHECKING:  # the search command's fast path must not import the content models
+    from pydantic import BaseModel
+
     from widw.content.library import Library
     from widw.content.models import Case, Episode, Lesson
     from widw.content.vocabulary import Vocabulary
@@ -38,7 +41,9 @@ FACET_FIELDS = (
     "status",
     "jaar",
 )
-"""Stored keyword fields for filters and facet counts (several values: space-separated)."""
+"""Stored keyword fields for filters and facet counts (several values: space-separated), in
+the order results show them. Each is filled by the model fields whose metadata name it,
+except `rol` on a case: the roles of the lessons that name the case."""
 
 
 @dataclass(frozen=True)
@@ -150,11 +155,13 @@ def library_documents(library: Library) -> list[SearchDocument]:
 
 def case_document(library: Library, case: Case) -> SearchDocument:
     """A case: its summary and body first (for snippets), then facts and labels."""
-    from widw.content.fields import slugify
+    from widw.content.fieldmeta import vocabulary_of
+    from widw.content.models import Case
 
     vocab = library.vocabulary
     place = case.place
-    province = vocab.label("provincies", place.province) if place.province else None
+    province_list = vocabulary_of(Case, "plaats.provincie")
+    province = vocab.label(province_list, place.province) if place.province else None
     roles = sorted(
         {role for lesson in library.lessons_for_case(case.slug) for role in lesson.roles}
     )
@@ -165,33 +172,11 @@ def case_document(library: Library, case: Case) -> SearchDocument:
         place.municipality,
         province,
     ]
-    keywords = _keywords(vocab, "themas", "thema", case.themes)
-    keywords += _keywords(vocab, "elementen", "element", case.elements)
-    keywords += _keywords(vocab, "soorten", "soort initiatief", case.kinds)
-    participation = [case.participation] if case.participation else []
-    keywords += _keywords(vocab, "participatievormen", "participatievorm", participation)
-    keywords += _keywords(
-        vocab, "financieringssoorten", "financiering", [f.kind for f in case.funding]
-    )
-    if case.outcome.kind:
-        keywords += _keywords(vocab, "uitkomsten", "uitkomst", [case.outcome.kind])
     parts += [*case.context.promoting, *case.context.hindering]
     for actor in case.actors:
         parts += [actor.name, actor.role]
     parts += [funding.description for funding in case.funding]
     parts += [case.outcome.description, *(c.name for c in case.candidates)]
-    facets: dict[str, list[str]] = {
-        "thema": list(case.themes),
-        "element": list(case.elements),
-        "rol": roles,
-        "provincie": [place.province] if place.province else [],
-        "gemeente": [slugify(place.municipality)] if place.municipality else [],
-        "bundel": [str(case.bundle.number)] if case.bundle and case.bundle.number else [],
-        "uitkomst": [case.outcome.kind] if case.outcome.kind else [],
-        "participatievorm": [case.participation] if case.participation else [],
-        "status": [case.status],
-        "jaar": [case.period.start[:4]] if case.period and case.period.start else [],
-    }
     shown_place = ", ".join(p for p in (place.district, place.municipality) if p)
     return SearchDocument(
         kind=KINDS["case"].search_word,
@@ -201,8 +186,8 @@ def case_document(library: Library, case: Case) -> SearchDocument:
         display=_join([case.summary, case.body, case.outcome.description]),
         place=shown_place,
         url="/" + routes.url("case", case.slug),
-        facets=_clean(facets),
-        keywords=keywords,
+        facets=_facets(case, rol=roles),
+        keywords=_entry_keywords(vocab, case),
     )
 
 
@@ -219,8 +204,8 @@ def lesson_document(library: Library, lesson: Lesson) -> SearchDocument:
         display=_join([lesson.body]),
         place="",
         url="/" + routes.url("lesson", lesson.id),
-        facets=_clean({"rol": sorted(lesson.roles)}),
-        keywords=_keywords(vocab, "rollen", "rol", lesson.roles),
+        facets=_facets(lesson),
+        keywords=_entry_keywords(vocab, lesson),
     )
 
 
@@ -237,9 +222,44 @@ def episode_document(library: Library, episode: Episode) -> SearchDocument:
         display=_join([episode.summary, episode.body]),
         place="",
         url="/" + routes.url("episode", episode.slug),
-        facets=_clean({"jaar": [episode.date[:4]] if episode.date else []}),
-        keywords=_keywords(vocab, "mediasoorten", "soort", [episode.kind]),
+        facets=_facets(episode),
+        keywords=_entry_keywords(vocab, episode),
     )
+
+
+def _facets(entry: BaseModel, **linked: list[str]) -> dict[str, list[str]]:
+    """Facet field → values, from the fields whose metadata names a facet, plus `linked`
+    values the entry does not hold itself; in `FACET_FIELDS` order, sorted, empty left out."""
+    from widw.content.fieldmeta import facet_facts
+
+    found: dict[str, list[str]] = dict(linked)
+    for facts in facet_facts(type(entry)):
+        how = facts.meta.get("facet_value", "term")
+        values = found.setdefault(facts.meta["facet"], [])
+        values += [_facet_value(how, value) for _, value in facts.values(entry)]
+    return _clean({name: sorted(found.get(name, [])) for name in FACET_FIELDS})
+
+
+def _facet_value(how: str, value: Any) -> str:
+    """A field value as a facet value: slugified, its year, or as written."""
+    from widw.content.fields import slugify
+
+    if how == "slug":
+        return slugify(str(value))
+    if how == "year":
+        return str(value)[:4]
+    return str(value)
+
+
+def _entry_keywords(vocab: Vocabulary, entry: BaseModel) -> list[tuple[str, str]]:
+    """The vocabulary labels of an entry's keyword fields, in keyword order."""
+    from widw.content.fieldmeta import keyword_facts
+
+    out: list[tuple[str, str]] = []
+    for facts in keyword_facts(type(entry)):
+        terms = [str(value) for _, value in facts.values(entry)]
+        out += _keywords(vocab, str(facts.vocabulary), str(facts.meta["keyword"]), terms)
+    return out
 
 
 def _keywords(

@@ -8,11 +8,12 @@ from markupsafe import Markup
 
 from widw.content import routes
 from widw.content.dates import dutch_date
+from widw.content.fieldmeta import field_terms, vocabulary_of
 from widw.content.kinds import KINDS
-from widw.content.models import Case, Lesson
+from widw.content.models import Actor, Case, Funding, Lesson, Source
 from widw.site.context import (
-    FIELD_LABELS,
     SiteContext,
+    field_label,
     inferred_fields,
     is_inferred,
     municipality_slug,
@@ -66,7 +67,7 @@ def case_page(ctx: SiteContext, case: Case) -> str:
         case=case,
         rows=card_rows(ctx, case),
         inferred=[
-            (FIELD_LABELS.get(i.field, i.field), i.explanation)
+            (field_label(Case, i.field), i.explanation)
             for i in case.inferred
             if i.field not in NOT_ON_PAGE
         ],
@@ -82,7 +83,7 @@ def case_page(ctx: SiteContext, case: Case) -> str:
         ],
         # Trusted HTML from widw.cite, sanitised again here: never escaped, never raw.
         citation=Markup(clean_html(citation)),
-        kind_label=lambda t: ctx.label("actorsoorten", t),
+        kind_label=lambda t: ctx.label(vocabulary_of(Actor, "soort"), t),
         checked=dutch_date(case.last_verified.isoformat()),
         contribute_url=ctx.contribute_url,
     )
@@ -96,32 +97,28 @@ def search_facts(ctx: SiteContext, case: Case) -> dict[str, Any]:
     return {
         "kind": KINDS["case"].search_word,
         "filters": {
-            "thema": [ctx.label("themas", t) for t in case.themes],
-            "element": [ctx.label("elementen", t) for t in case.elements],
-            "provincie": [ctx.label("provincies", case.place.province)]
-            if case.place.province
-            else [],
+            "thema": ctx.term_labels(case, "themas"),
+            "element": ctx.term_labels(case, "elementen"),
+            "provincie": ctx.term_labels(case, "plaats.provincie"),
             "gemeente": [case.place.municipality or ""],
             "bundel": [bundle],
             "rol": [ctx.label("rollen", r) for r in ctx.roles_for_case(case.slug)],
-            "uitkomst": [ctx.label("uitkomsten", case.outcome.kind)] if case.outcome.kind else [],
-            "participatievorm": [ctx.label("participatievormen", case.participation)]
-            if case.participation
-            else [],
-            "initiatief": [ctx.label("soorten", k) for k in case.kinds],
+            "uitkomst": ctx.term_labels(case, "uitkomst.soort"),
+            "participatievorm": ctx.term_labels(case, "participatievorm"),
+            "initiatief": ctx.term_labels(case, "soort"),
         },
         "meta": {
             "plaats": place_text(case),
             "bundel": bundle,
-            "themas": ", ".join(ctx.label("themas", t) for t in case.themes),
+            "themas": ", ".join(ctx.term_labels(case, "themas")),
             "status": "beschreven" if described else "nog niet beschreven",
         },
         "words": [
             case.place.municipality or "",
             case.place.district or "",
-            ctx.label("provincies", case.place.province) if case.place.province else "",
-            *(ctx.label("themas", t) for t in case.themes),
-            *(ctx.label("soorten", k) for k in case.kinds),
+            *ctx.term_labels(case, "plaats.provincie"),
+            *ctx.term_labels(case, "themas"),
+            *ctx.term_labels(case, "soort"),
         ],
         "order": f"{0 if described else 1} {case.title.lower()}",
         "weight": None if described else STUB_WEIGHT,
@@ -149,9 +146,9 @@ def card_rows(ctx: SiteContext, case: Case) -> list[Row]:
     if place.district:
         where.append(Item(place.district, None, flag("plaats.wijk")))
     if place.province:
-        label = ctx.label("provincies", place.province)
-        href = "../" + routes.page("province", place.province)
-        where.append(Item(f"provincie {label}", href, flag("plaats.provincie")))
+        for label in ctx.term_labels(case, "plaats.provincie"):
+            href = "../" + routes.page("province", place.province)
+            where.append(Item(f"provincie {label}", href, flag("plaats.provincie")))
     rows = [Row("Plaats", where)]
     if case.period and (case.period.start or case.period.end):
         start = dutch_date(case.period.start) if case.period.start else "onbekend"
@@ -167,23 +164,20 @@ def card_rows(ctx: SiteContext, case: Case) -> list[Row]:
         rows.append(Row("Bundel", [Item(f"Bundel {n}", href, flag("bundel"))]))
     else:
         rows.append(Row("Bundel", []))
-    rows.append(_terms(ctx, "Soort initiatief", "soorten", case.kinds, None, flag("soort")))
-    part = [case.participation] if case.participation else []
-    rows.append(_terms(ctx, "Participatievorm", "participatievormen", part, None,
+    rows.append(_terms(ctx, case, "Soort initiatief", "soort", None, flag("soort")))
+    rows.append(_terms(ctx, case, "Participatievorm", "participatievorm", None,
                        flag("participatievorm")))  # fmt: skip
-    rows.append(_terms(ctx, "Elementen", "elementen", case.elements, "element",
-                       flag("elementen")))  # fmt: skip
-    rows.append(_terms(ctx, "Thema's", "themas", case.themes, "theme", flag("themas")))
+    rows.append(_terms(ctx, case, "Elementen", "elementen", "element", flag("elementen")))
+    rows.append(_terms(ctx, case, "Thema's", "themas", "theme", flag("themas")))
     money = [
         Item(_funding_text(ctx, f.kind, f.amount_eur), None, flag("financiering"))
         for f in case.funding
     ]
     rows.append(Row("Financiering", money))
     outcome: list[Item] = []
-    if case.outcome.kind:
-        label = ctx.label("uitkomsten", case.outcome.kind)
+    for label in ctx.term_labels(case, "uitkomst.soort"):
         outcome.append(Item(label, None, flag("uitkomst")))
-    elif case.outcome.description:
+    if not outcome and case.outcome.description:
         outcome.append(Item("zie hieronder", "#wie-wat-hielp-en-geld", flag("uitkomst")))
     rows.append(Row("Uitkomst", outcome))
     if case.areas or case.phases:
@@ -193,21 +187,25 @@ def card_rows(ctx: SiteContext, case: Case) -> list[Row]:
 
 def _terms(
     ctx: SiteContext,
+    case: Case,
     label: str,
-    vocab: str,
-    terms: list[str],
+    path: str,
     section: routes.Section | None,
     inferred: bool,
 ) -> Row:
+    """A card row with the labels of one term field, each linked to its term page."""
+    list_name, terms = field_terms(case, path)
     items = [
-        Item(ctx.label(vocab, t), "../" + routes.page(section, t) if section else None, inferred)
+        Item(
+            ctx.label(list_name, t), "../" + routes.page(section, t) if section else None, inferred
+        )
         for t in terms
     ]
     return Row(label, items)
 
 
 def _funding_text(ctx: SiteContext, kind: str, amount: int | None) -> str:
-    text = ctx.label("financieringssoorten", kind)
+    text = ctx.label(vocabulary_of(Funding, "soort"), kind)
     if amount is not None:
         text += f" (€ {amount:,})".replace(",", ".")
     return text
@@ -221,7 +219,7 @@ def money_notes(ctx: SiteContext, case: Case) -> list[tuple[str, str]]:
         if f.description
     ]
     if case.outcome.description:
-        kind = ctx.label("uitkomsten", case.outcome.kind) if case.outcome.kind else "Uitkomst"
+        kind = next(iter(ctx.term_labels(case, "uitkomst.soort")), "Uitkomst")
         notes.append((f"Uitkomst: {kind.lower()}", case.outcome.description))
     return notes
 
@@ -236,8 +234,8 @@ def source_view(ctx: SiteContext, source: Any) -> dict[str, Any]:
         "publisher": source.publisher,
         "date": dutch_date(source.date) if source.date else None,
         "url": source.url,
-        "kind": ctx.label("bronsoorten", source.kind),
-        "supports": [ctx.label("feitengroepen", t).lower() for t in source.supports],
+        "kind": ctx.label(vocabulary_of(Source, "soort"), source.kind),
+        "supports": [t.lower() for t in ctx.term_labels(source, "onderbouwt")],
     }
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from pydantic import BaseModel
+
+from widw.content.fieldmeta import field_terms, labels
 from widw.content.fields import slugify
 from widw.content.library import Library
 from widw.content.models import Case, Source
@@ -23,32 +26,10 @@ ROLE_INVITES = {
     "bestuurders-politici": "Ik ben bestuurder",
 }
 
-FIELD_LABELS = {
-    "bundel": "Bundel",
-    "bundel.nummer": "Bundel",
-    "plaats": "Plaats",
-    "plaats.gemeente": "Gemeente",
-    "plaats.wijk": "Wijk",
-    "plaats.provincie": "Provincie",
-    "plaats.coordinaten": "Coördinaten op de kaart",
-    "periode": "Periode",
-    "periode.begin": "Begin",
-    "periode.einde": "Einde",
-    "soort": "Soort initiatief",
-    "participatievorm": "Participatievorm",
-    "themas": "Thema's",
-    "elementen": "Elementen",
-    "financiering": "Financiering",
-    "uitkomst": "Uitkomst",
-    "uitkomst.soort": "Uitkomst",
-    "actoren": "Actoren",
-    "contextfactoren": "Contextfactoren",
-    "titel": "Titel",
-    "casussen": "Casussen",
-    "aandachtsgebieden": "Zelfscan: aandachtsgebieden",
-    "fases": "Zelfscan: fases",
-}
-"""Dutch names for the dotted field paths editors mark as 'afgeleid'."""
+
+def field_label(model: type[BaseModel], path: str) -> str:
+    """The Dutch label of a dotted field path editors mark as 'afgeleid' (else the path)."""
+    return labels(model).get(path, path)
 
 
 @dataclass
@@ -75,6 +56,12 @@ class SiteContext:
     def label(self, list_name: str, term: str) -> str:
         """The Dutch label of a vocabulary term."""
         return self.library.vocabulary.label(list_name, term)
+
+    def term_labels(self, entry: BaseModel, path: str) -> list[str]:
+        """The Dutch labels of the terms in one field of an entry ('themas'), in file order;
+        the field's vocabulary list comes from the model's field metadata."""
+        list_name, terms = field_terms(entry, path)
+        return [self.label(list_name, term) for term in terms]
 
     def roles_for_case(self, slug: str) -> list[str]:
         """Roles addressed by the lessons this case supports."""

@@ -10,12 +10,13 @@ from markupsafe import Markup
 
 from widw.content import routes
 from widw.content.dates import dutch_date
+from widw.content.fieldmeta import vocabulary_of
 from widw.content.kinds import KINDS
 from widw.content.models import Contributor, Episode, Lesson
 from widw.site.case import Item, Row, source_view
 from widw.site.casemap import case_map
 from widw.site.charts import collection_charts
-from widw.site.context import FIELD_LABELS, ROLE_INVITES, SiteContext
+from widw.site.context import ROLE_INVITES, SiteContext, field_label
 from widw.site.findable import findable
 from widw.site.jinja import render
 from widw.site.listings import case_line
@@ -82,7 +83,7 @@ def _lesson_page(ctx: SiteContext, lesson: Lesson) -> str:
         body=safe_body(lesson.body),
         cases=ctx.library.cases_for_lesson(lesson.id),
         scan=scan_tags(ctx, lesson),
-        inferred=[(FIELD_LABELS.get(i.field, i.field), i.explanation) for i in lesson.inferred],
+        inferred=[(field_label(Lesson, i.field), i.explanation) for i in lesson.inferred],
         line=lambda c: case_line(ctx, c),
         sources=[source_view(ctx, s) for s in lesson.sources],
         checked=dutch_date(lesson.last_verified.isoformat()),
@@ -122,7 +123,7 @@ def episode_pages(ctx: SiteContext) -> dict[str, str]:
 
 
 def _kind(ctx: SiteContext) -> Any:
-    return lambda term: ctx.label("mediasoorten", term)
+    return lambda term: ctx.label(vocabulary_of(Episode, "soort"), term)
 
 
 def _episode_page(ctx: SiteContext, episode: Episode) -> str:
@@ -137,7 +138,7 @@ def _episode_page(ctx: SiteContext, episode: Episode) -> str:
         sources=[source_view(ctx, s) for s in episode.sources],
         checked=dutch_date(episode.last_verified.isoformat()),
     )
-    kind = ctx.label("mediasoorten", episode.kind)
+    kind = ctx.term_labels(episode, "soort")[0]
     meta = {
         "title": episode.title,
         "description": description_of(episode.body, first_sentence=True)
@@ -154,7 +155,7 @@ def _episode_page(ctx: SiteContext, episode: Episode) -> str:
 
 def episode_rows(ctx: SiteContext, episode: Episode) -> list[Row]:
     """The fact card of an episode: one flat list, people by role, each role once."""
-    rows = [Row("Soort", [Item(ctx.label("mediasoorten", episode.kind))])]
+    rows = [Row("Soort", [Item(label) for label in ctx.term_labels(episode, "soort")])]
     if episode.series:
         number = f", aflevering {episode.number}" if episode.number else ""
         rows.append(Row("Serie", [Item(f"{episode.series}{number}")]))

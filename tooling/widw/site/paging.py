@@ -65,7 +65,7 @@ def card(ctx: SiteContext, case: Case, root: str) -> Card:
         bundle = f"bundel {case.bundle.number}"
         if case.bundle.certainty == "afgeleid":
             bundle += " (afgeleid)"
-    province = ctx.label("provincies", case.place.province) if case.place.province else ""
+    province = "".join(ctx.term_labels(case, "plaats.provincie"))
     place = place_text(case)
     if province:
         place = f"{place} · {province}" if place != "onbekend" else province
@@ -73,7 +73,7 @@ def card(ctx: SiteContext, case: Case, root: str) -> Card:
         href=root + routes.url("case", case.slug),
         title=case.title,
         place=place,
-        themes=", ".join(ctx.label("themas", t) for t in case.themes),
+        themes=", ".join(ctx.term_labels(case, "themas")),
         described=case.status != "stub",
         bundle=bundle,
     )
