@@ -8,7 +8,6 @@ flavour, before they reach the processor; URLs become links afterwards.
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import html
 import json
@@ -16,6 +15,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Literal
 
@@ -83,6 +83,9 @@ _STYLE_HASH = hashlib.sha256(
 ).hexdigest()[:16]
 """Part of every cache key: a change to the style invalidates all cached references."""
 
+_CODE_HASH = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+"""Part of a reference's key: a change to the escaping or linking here renders it again."""
+
 
 @lru_cache(maxsize=1)
 def style() -> CitationStylesStyle:
@@ -102,10 +105,11 @@ def _escape_values(value: Any, escape: Callable[[str], str]) -> Any:
 
 
 def _prepare(item: CslItem, flavour: Flavour) -> CslItem:
+    # _escape_values builds new lists and dicts, so the caller's item is never changed.
     escape = _ESCAPES[flavour]
     prepared = {
         key: value if key in {"id", "type", "URL"} else _escape_values(value, escape)
-        for key, value in copy.deepcopy(item).items()
+        for key, value in item.items()
     }
     if "URL" in item:
         prepared["URL"] = html.escape(item["URL"]) if flavour == "html" else item["URL"]
@@ -129,12 +133,13 @@ class RenderCache(JsonCache):
     """Rendered references keyed by a hash of the item, flavour and style.
 
     citeproc-py takes milliseconds per reference; a site build renders thousands. The cache
-    lives in memory (kept across `mkdocs serve` rebuilds) and can be saved to disk.
+    lives in memory (kept across `mkdocs serve` rebuilds) and can be saved to disk. The key
+    is made from the item as given (escaping happens only when it must be rendered).
     """
 
     @staticmethod
-    def key(prepared: Mapping[str, Any], flavour: str) -> str:
-        data = json.dumps(prepared, sort_keys=True, ensure_ascii=False, default=str)
+    def key(item: Mapping[str, Any], flavour: str) -> str:
+        data = json.dumps(item, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256(f"{_STYLE_HASH}|{flavour}|{data}".encode()).hexdigest()
 
 
@@ -145,12 +150,12 @@ def render_apa(items: Sequence[CslItem], flavour: Flavour = "text") -> list[str]
     """Each item as one APA reference, in the order given."""
     out = []
     for item in items:
-        prepared = _prepare(item, flavour)
-        key = CACHE.key(prepared, flavour)
+        key = CACHE.key(item, f"{flavour}|{_CODE_HASH}")
         cached = CACHE.get(key)
         if cached is not None:
             out.append(cached)
             continue
+        prepared = _prepare(item, flavour)
         source = CiteProcJSON([prepared])
         bibliography = CitationStylesBibliography(style(), source, _FORMATTERS[flavour])
         bibliography.register(Citation([CitationItem(str(prepared["id"]).lower())]))
