@@ -8,6 +8,7 @@ flavour, before they reach the processor; URLs become links afterwards.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import html
 import json
@@ -29,6 +30,7 @@ from citeproc import (
 from citeproc.source.json import CiteProcJSON
 
 from widw.cite.csl import CslItem
+from widw.content.dates import dutch_date
 from widw.jsoncache import JsonCache
 
 Flavour = Literal["text", "html", "markdown"]
@@ -146,24 +148,54 @@ class RenderCache(JsonCache):
 CACHE = RenderCache()
 
 
+ACCESS_PLACEHOLDER = dt.date(1111, 11, 11)
+"""Stands in for the retrieval date while a reference is rendered and cached, so that the
+cached reference serves every day: the date is written in afterwards."""
+
+
 def render_apa(items: Sequence[CslItem], flavour: Flavour = "text") -> list[str]:
     """Each item as one APA reference, in the order given."""
-    out = []
-    for item in items:
-        key = CACHE.key(item, f"{flavour}|{_CODE_HASH}")
-        cached = CACHE.get(key)
-        if cached is not None:
-            out.append(cached)
-            continue
-        prepared = _prepare(item, flavour)
-        source = CiteProcJSON([prepared])
-        bibliography = CitationStylesBibliography(style(), source, _FORMATTERS[flavour])
-        bibliography.register(Citation([CitationItem(str(prepared["id"]).lower())]))
-        rendered = "".join(str(entry) for entry in bibliography.bibliography())
-        rendered = _link(_DOUBLE_STOP.sub(r"\1\2", " ".join(rendered.split())), item, flavour)
-        CACHE.put(key, rendered)
-        out.append(rendered)
-    return out
+    return [_reference(item, flavour) for item in items]
+
+
+def _reference(item: CslItem, flavour: Flavour) -> str:
+    accessed = _full_date(item.get("accessed"))
+    if accessed is not None:
+        generic = _rendered({**item, "accessed": _date_parts(ACCESS_PLACEHOLDER)}, flavour)
+        placeholder = dutch_date(ACCESS_PLACEHOLDER)
+        if generic.count(placeholder) == 1:
+            return generic.replace(placeholder, dutch_date(accessed))
+    return _rendered(item, flavour)
+
+
+def _full_date(value: Any) -> dt.date | None:
+    """The day of a CSL date with year, month and day; None for anything else."""
+    try:
+        (parts,) = value["date-parts"]
+        year, month, day = (int(part) for part in parts)
+        return dt.date(year, month, day)
+    except (TypeError, KeyError, ValueError):
+        return None
+
+
+def _date_parts(day: dt.date) -> dict[str, list[list[int]]]:
+    return {"date-parts": [[day.year, day.month, day.day]]}
+
+
+def _rendered(item: CslItem, flavour: Flavour) -> str:
+    """One reference through citeproc-py, or from the cache when rendered before."""
+    key = CACHE.key(item, f"{flavour}|{_CODE_HASH}")
+    cached = CACHE.get(key)
+    if cached is not None:
+        return cached
+    prepared = _prepare(item, flavour)
+    source = CiteProcJSON([prepared])
+    bibliography = CitationStylesBibliography(style(), source, _FORMATTERS[flavour])
+    bibliography.register(Citation([CitationItem(str(prepared["id"]).lower())]))
+    rendered = "".join(str(entry) for entry in bibliography.bibliography())
+    rendered = _link(_DOUBLE_STOP.sub(r"\1\2", " ".join(rendered.split())), item, flavour)
+    CACHE.put(key, rendered)
+    return rendered
 
 
 def apa(item: CslItem, flavour: Flavour = "text") -> str:
