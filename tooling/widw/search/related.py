@@ -113,7 +113,11 @@ def related_from_hashes(
     suggestable = sorted(s for s, c in library.cases.items() if is_suggestable(c))
     key = _hash(ALGORITHM, str(limit), ANALYSIS_VERSION, *suggestable)
     path = cache_dir / RELATED_FILE
-    cache = _load(path, key)
+    terms_key = _hash(ALGORITHM, ANALYSIS_VERSION)
+    (stored_key, stored_terms_key), stored = _load(path)
+    # Lists hold only while the global inputs are the same; terms depend on the case alone.
+    cache = stored if stored_key == key else {}
+    reusable = stored if stored_terms_key == terms_key else {}
     hashes = {slug: input_hash.get(f"casus:{slug}", "") for slug in library.cases}
     entries: dict[str, dict[str, Any]] = {}
     result: dict[str, list[str]] = {}
@@ -126,8 +130,8 @@ def related_from_hashes(
             if finder is None:
                 known = {
                     s: e["terms"]
-                    for s, e in cache.items()
-                    if s in hashes
+                    for s, e in reusable.items()
+                    if hashes.get(s)
                     and e.get("own") == hashes[s]
                     and isinstance(e.get("terms"), dict)
                 }
@@ -141,7 +145,7 @@ def related_from_hashes(
         }
         result[slug] = related
     if entries != cache:
-        data = {"format": FORMAT, "key": key, "entries": entries}
+        data = {"format": FORMAT, "key": key, "terms_key": terms_key, "entries": entries}
         cache_dir.mkdir(parents=True, exist_ok=True)
         write_atomic(path, json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n")
     return result
@@ -287,18 +291,18 @@ def _hash(*parts: str) -> str:
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
-def _load(path: Path, key: str) -> dict[str, dict[str, Any]]:
-    """Cached entries if the file is readable and its global key matches, else {}."""
+def _load(path: Path) -> tuple[tuple[object, object], dict[str, dict[str, Any]]]:
+    """The stored keys (lists, terms) and entries, if the file is readable and ours."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("key") != key or data.get("format") != FORMAT:
-        return {}
+        return (None, None), {}
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return (None, None), {}
     entries = data.get("entries")
     if not isinstance(entries, dict):
-        return {}
-    return {
+        return (None, None), {}
+    return (data.get("key"), data.get("terms_key")), {
         slug: entry
         for slug, entry in entries.items()
         if isinstance(entry, dict)
