@@ -56,16 +56,52 @@ def test_cached_lists_are_reused(
     calls = count_calls(monkeypatch)
     assert related_cases(library, cache_dir) == first
     assert calls == []
-    assert json.loads((cache_dir / RELATED_FILE).read_text(encoding="utf-8"))["format"] == 2
+    assert json.loads((cache_dir / RELATED_FILE).read_text(encoding="utf-8"))["format"] == 3
+
+
+def count_analysed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts that are split into stemmed terms from now on."""
+    analysed: list[str] = []
+    original = related_module._tokens
+
+    def spy(text: str) -> list[str]:
+        analysed.append(text)
+        return original(text)
+
+    monkeypatch.setattr(related_module, "_tokens", spy)
+    return analysed
+
+
+def edit_sportschool(project: Path) -> None:
+    """Give one case a new body."""
+    spec = dict(CASES["sportschool-zuid"], body="De trainers kennen de gezinnen goed.")
+    path = project / "cases" / "sportschool-zuid.md"
+    path.write_text(case_text("sportschool-zuid", spec), encoding="utf-8")
+
+
+def test_related_cases_need_no_search_index(library: Library, cache_dir: Path) -> None:
+    result = related_cases(library, cache_dir)
+    assert result["hart-voor-de-buurt"][0] == "wijkgeld-noord"
+    assert sorted(p.name for p in cache_dir.iterdir()) == [RELATED_FILE]
+
+
+def test_an_edit_analyses_only_the_edited_case_again(
+    project: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = related_cases(load(project), cache_dir)
+    edit_sportschool(project)
+    analysed = count_analysed(monkeypatch)
+    second = related_cases(load(project), cache_dir)
+    assert len(analysed) == 1
+    assert "De trainers kennen de gezinnen goed." in analysed[0]
+    assert second.keys() == first.keys()
 
 
 def test_edit_recomputes_the_case_and_the_lists_showing_it(
     project: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = related_cases(load(project), cache_dir)
-    spec = dict(CASES["sportschool-zuid"], body="De trainers kennen de gezinnen goed.")
-    path = project / "cases" / "sportschool-zuid.md"
-    path.write_text(case_text("sportschool-zuid", spec), encoding="utf-8")
+    edit_sportschool(project)
     calls = count_calls(monkeypatch)
     related_cases(load(project), cache_dir)
     showing = {slug for slug, others in first.items() if "sportschool-zuid" in others}
@@ -81,9 +117,11 @@ def test_new_case_recomputes_all(
     path = project / "cases" / "moestuin-west.md"
     path.write_text(case_text("moestuin-west", spec), encoding="utf-8")
     calls = count_calls(monkeypatch)
+    analysed = count_analysed(monkeypatch)
     result = related_cases(load(project), cache_dir)
     assert sorted(calls) == sorted([*library.cases, "moestuin-west"])
     assert result["moestuin-oost"][0] == "moestuin-west"
+    assert len(analysed) == 1  # only the new case's text: the others' terms are cached
 
 
 def test_unreadable_cache_is_recomputed(library: Library, cache_dir: Path) -> None:

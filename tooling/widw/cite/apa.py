@@ -8,7 +8,7 @@ flavour, before they reach the processor; URLs become links afterwards.
 
 from __future__ import annotations
 
-import copy
+import datetime as dt
 import hashlib
 import html
 import json
@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Literal
 
@@ -29,6 +30,7 @@ from citeproc import (
 from citeproc.source.json import CiteProcJSON
 
 from widw.cite.csl import CslItem
+from widw.content.dates import dutch_date
 from widw.jsoncache import JsonCache
 
 Flavour = Literal["text", "html", "markdown"]
@@ -83,6 +85,9 @@ _STYLE_HASH = hashlib.sha256(
 ).hexdigest()[:16]
 """Part of every cache key: a change to the style invalidates all cached references."""
 
+_CODE_HASH = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+"""Part of a reference's key: a change to the escaping or linking here renders it again."""
+
 
 @lru_cache(maxsize=1)
 def style() -> CitationStylesStyle:
@@ -102,10 +107,11 @@ def _escape_values(value: Any, escape: Callable[[str], str]) -> Any:
 
 
 def _prepare(item: CslItem, flavour: Flavour) -> CslItem:
+    # _escape_values builds new lists and dicts, so the caller's item is never changed.
     escape = _ESCAPES[flavour]
     prepared = {
         key: value if key in {"id", "type", "URL"} else _escape_values(value, escape)
-        for key, value in copy.deepcopy(item).items()
+        for key, value in item.items()
     }
     if "URL" in item:
         prepared["URL"] = html.escape(item["URL"]) if flavour == "html" else item["URL"]
@@ -129,36 +135,67 @@ class RenderCache(JsonCache):
     """Rendered references keyed by a hash of the item, flavour and style.
 
     citeproc-py takes milliseconds per reference; a site build renders thousands. The cache
-    lives in memory (kept across `mkdocs serve` rebuilds) and can be saved to disk.
+    lives in memory (kept across `mkdocs serve` rebuilds) and can be saved to disk. The key
+    is made from the item as given (escaping happens only when it must be rendered).
     """
 
     @staticmethod
-    def key(prepared: Mapping[str, Any], flavour: str) -> str:
-        data = json.dumps(prepared, sort_keys=True, ensure_ascii=False, default=str)
+    def key(item: Mapping[str, Any], flavour: str) -> str:
+        data = json.dumps(item, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256(f"{_STYLE_HASH}|{flavour}|{data}".encode()).hexdigest()
 
 
 CACHE = RenderCache()
 
 
+ACCESS_PLACEHOLDER = dt.date(1111, 11, 11)
+"""Stands in for the retrieval date while a reference is rendered and cached, so that the
+cached reference serves every day: the date is written in afterwards."""
+
+
 def render_apa(items: Sequence[CslItem], flavour: Flavour = "text") -> list[str]:
     """Each item as one APA reference, in the order given."""
-    out = []
-    for item in items:
-        prepared = _prepare(item, flavour)
-        key = CACHE.key(prepared, flavour)
-        cached = CACHE.get(key)
-        if cached is not None:
-            out.append(cached)
-            continue
-        source = CiteProcJSON([prepared])
-        bibliography = CitationStylesBibliography(style(), source, _FORMATTERS[flavour])
-        bibliography.register(Citation([CitationItem(str(prepared["id"]).lower())]))
-        rendered = "".join(str(entry) for entry in bibliography.bibliography())
-        rendered = _link(_DOUBLE_STOP.sub(r"\1\2", " ".join(rendered.split())), item, flavour)
-        CACHE.put(key, rendered)
-        out.append(rendered)
-    return out
+    return [_reference(item, flavour) for item in items]
+
+
+def _reference(item: CslItem, flavour: Flavour) -> str:
+    accessed = _full_date(item.get("accessed"))
+    if accessed is not None:
+        generic = _rendered({**item, "accessed": _date_parts(ACCESS_PLACEHOLDER)}, flavour)
+        placeholder = dutch_date(ACCESS_PLACEHOLDER)
+        if generic.count(placeholder) == 1:
+            return generic.replace(placeholder, dutch_date(accessed))
+    return _rendered(item, flavour)
+
+
+def _full_date(value: Any) -> dt.date | None:
+    """The day of a CSL date with year, month and day; None for anything else."""
+    try:
+        (parts,) = value["date-parts"]
+        year, month, day = (int(part) for part in parts)
+        return dt.date(year, month, day)
+    except (TypeError, KeyError, ValueError):
+        return None
+
+
+def _date_parts(day: dt.date) -> dict[str, list[list[int]]]:
+    return {"date-parts": [[day.year, day.month, day.day]]}
+
+
+def _rendered(item: CslItem, flavour: Flavour) -> str:
+    """One reference through citeproc-py, or from the cache when rendered before."""
+    key = CACHE.key(item, f"{flavour}|{_CODE_HASH}")
+    cached = CACHE.get(key)
+    if cached is not None:
+        return cached
+    prepared = _prepare(item, flavour)
+    source = CiteProcJSON([prepared])
+    bibliography = CitationStylesBibliography(style(), source, _FORMATTERS[flavour])
+    bibliography.register(Citation([CitationItem(str(prepared["id"]).lower())]))
+    rendered = "".join(str(entry) for entry in bibliography.bibliography())
+    rendered = _link(_DOUBLE_STOP.sub(r"\1\2", " ".join(rendered.split())), item, flavour)
+    CACHE.put(key, rendered)
+    return rendered
 
 
 def apa(item: CslItem, flavour: Flavour = "text") -> str:

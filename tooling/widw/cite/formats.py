@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Callable, Sequence
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any, Literal
 
 import rispy
@@ -13,7 +16,7 @@ from bibtexparser.library import Library as BibLibrary
 from bibtexparser.model import Entry, Field
 from bibtexparser.writer import BibtexFormat
 
-from widw.cite.apa import render_apa
+from widw.cite.apa import CACHE, render_apa
 from widw.cite.csl import CslItem
 
 Format = Literal["apa", "bibtex", "ris", "csl-json", "markdown"]
@@ -48,6 +51,35 @@ _BIBTEX_SPECIAL = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
+_WRITERS = hashlib.sha256(
+    Path(__file__).read_bytes() + f"|{version('bibtexparser')}|{version('rispy')}".encode()
+).hexdigest()[:16]
+"""Part of the cache key of a written entry: this module's code and the writers' versions."""
+
+
+def _cached_per_item(
+    flavour: str, write: Callable[[Sequence[CslItem]], str]
+) -> Callable[[Sequence[CslItem]], str]:
+    """`write`, one item at a time through the render cache (`widw.cite.apa.CACHE`).
+
+    A file of several items is the items' own texts joined by a blank line, which is what
+    bibtexparser and rispy write as well (tests/cite/test_formats_cache.py checks it), so
+    an edit to one case writes only that case's entry again.
+    """
+
+    def cached(items: Sequence[CslItem]) -> str:
+        if len(items) != 1:
+            return "\n".join(cached([item]) for item in items)
+        key = CACHE.key(items[0], f"{flavour}|{_WRITERS}")
+        text = CACHE.get(key)
+        if text is None:
+            text = write(items)
+            CACHE.put(key, text)
+        return text
+
+    return cached
+
+
 _URL_ESCAPES = {"{": "%7B", "}": "%7D", "\\": "%5C", " ": "%20", "%": "%25"}
 _PERCENT_ENCODED = re.compile(r"%[0-9A-Fa-f]{2}")
 
@@ -123,7 +155,7 @@ def bibtex_entry(item: CslItem) -> Entry:
     return Entry(entry_type, item["id"], [Field(k, v) for k, v in _bibtex_fields(item)])
 
 
-def bibtex(items: Sequence[CslItem]) -> str:
+def write_bibtex(items: Sequence[CslItem]) -> str:
     """A .bib file, written by bibtexparser (values in braces, two-space indent)."""
     layout = BibtexFormat()  # type: ignore[no-untyped-call]
     layout.indent = "  "
@@ -196,12 +228,18 @@ def _bibtex_free_name(name: dict[str, str]) -> str:
     return text
 
 
-def ris(items: Sequence[CslItem]) -> str:
+def write_ris(items: Sequence[CslItem]) -> str:
     """A .ris file written by rispy (records separated by a blank line)."""
     if not items:
         return ""
     text: str = rispy.dumps([ris_record(item) for item in items], implementation=_RisWriter)
     return text
+
+
+bibtex = _cached_per_item("bibtex", write_bibtex)
+"""`write_bibtex`, each entry written once per content (render cache)."""
+ris = _cached_per_item("ris", write_ris)
+"""`write_ris`, each record written once per content (render cache)."""
 
 
 def csl_json(items: Sequence[CslItem]) -> str:

@@ -16,11 +16,15 @@ from widw.cli.options import project_paths, root_option
 @click.option("--strikt", is_flag=True, help="Waarschuwingen tellen als fouten.")
 def command(root: Path | None, as_json: bool, strikt: bool) -> None:
     """Controleer alle casussen, lessen en afleveringen (exit 1 bij fouten)."""
+    from widw.content.doccache import DocumentCache
     from widw.content.library import load_library
     from widw.content.problems import format_problems, problems_to_json, summary
 
     paths = project_paths(root)
-    result = load_library(paths, strict=strikt)
+    # The build's document cache: only files whose bytes changed are parsed again. A cache
+    # that cannot be written (a read-only checkout) only costs time, so it is not an error.
+    cache = DocumentCache(paths.cache_dir / "documents.json", best_effort=True)
+    result = load_library(paths, strict=strikt, cache=cache)
     if as_json:
         click.echo(problems_to_json(result.problems))
     else:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from widw.content.models import Case, Episode, Lesson
 from widw.content.problems import Problem
 from widw.content.reader import RawDocument
+from widw.content.similar import TitlePairs
 
 if TYPE_CHECKING:
     from widw.content.catalog import Library
@@ -20,14 +21,22 @@ SIMILAR_TITLE_SCORE = 90
 
 
 def quality_hints(
-    library: Library, valid: list[tuple[RawDocument, Entry]], today: dt.date | None = None
+    library: Library,
+    valid: list[tuple[RawDocument, Entry]],
+    today: dt.date | None = None,
+    titles: TitlePairs | None = None,
 ) -> list[Problem]:
-    """Warnings for every entry, plus near-duplicate case titles."""
+    """Warnings for every entry, plus near-duplicate case titles.
+
+    `titles` remembers which titles were compared before (see `widw.content.similar`):
+    with it, only new or changed titles are compared with the others.
+    """
     today = today or dt.date.today()
     out: list[Problem] = []
     for doc, entry in valid:
         out.extend(_entry_hints(library, doc, entry, today))
-    out.extend(_similar_titles([(d, e) for d, e in valid if isinstance(e, Case)]))
+    cases = [(d, e) for d, e in valid if isinstance(e, Case)]
+    out.extend(_similar_titles(cases, titles or TitlePairs()))
     return out
 
 
@@ -76,32 +85,15 @@ def _entry_hints(
         )
 
 
-def _similar_titles(cases: list[tuple[RawDocument, Entry]]) -> Iterator[Problem]:
-    titles = [entry.title.lower() for _, entry in cases]
-    if len(titles) < 2:
-        return
-    # Imported here: only this hint needs them, and numpy takes a while to import.
-    import numpy as np
-    from rapidfuzz import fuzz, process
-
-    # One vectorised all-pairs comparison in C++ (both cores), instead of n Python loops.
-    scores = process.cdist(
-        titles,
-        titles,
-        scorer=fuzz.ratio,
-        score_cutoff=SIMILAR_TITLE_SCORE,
-        dtype=np.uint8,
-        workers=-1,
-    )
-    for i, j in zip(*np.nonzero(scores), strict=True):
-        if i == j:
-            continue
-        doc, entry = cases[i]
-        other_doc, other = cases[j]
-        yield _warn(
-            doc,
-            ("titel",),
-            "titel-lijkt-op",
-            f"de titel '{entry.title}' lijkt sterk op '{other.title}' in {other_doc.path} "
-            f"({scores[i, j]}% gelijk); is dit dezelfde casus?",
-        )
+def _similar_titles(cases: list[tuple[RawDocument, Case]], titles: TitlePairs) -> Iterator[Problem]:
+    for i, j, score in titles.pairs(
+        [entry.title.lower() for _, entry in cases], SIMILAR_TITLE_SCORE
+    ):
+        for (doc, entry), (other_doc, other) in ((cases[i], cases[j]), (cases[j], cases[i])):
+            yield _warn(
+                doc,
+                ("titel",),
+                "titel-lijkt-op",
+                f"de titel '{entry.title}' lijkt sterk op '{other.title}' in {other_doc.path} "
+                f"({score}% gelijk); is dit dezelfde casus?",
+            )

@@ -18,6 +18,7 @@ from widw.content.reader import Kind, RawDocument, read_document
 from widw.content.references import check_references, claimed, page_names
 from widw.content.validate import Entry, validate_document
 from widw.content.vocabulary import Vocabulary, load_vocabulary
+from widw.gcpause import collector_paused
 
 __all__ = [
     "InvalidFile",
@@ -108,7 +109,13 @@ def load_library(
     checked. `strict` turns quality hints into errors; `today` fixes the date that
     verification dates and hints compare against.
     """
-    today = today or dt.date.today()
+    with collector_paused():  # thousands of documents: see widw.gcpause
+        return _load(paths, strict, cache, today or dt.date.today())
+
+
+def _load(
+    paths: ProjectPaths, strict: bool, cache: DocumentCache | None, today: dt.date
+) -> LoadResult:
     vocabulary, vocabulary_problems = load_vocabulary(
         paths.root / paths.vocabulary, paths.vocabulary
     )
@@ -133,7 +140,7 @@ def load_library(
     problems.extend(check_references(docs, paths.docs_pages()))
     library = _assemble(valid, vocabulary)
     problems.extend(check_published(library, paths.root / paths.published, claimed(docs)))
-    problems.extend(quality_hints(library, valid, today))
+    problems.extend(quality_hints(library, valid, today, cache.titles if cache else None))
     if cache is not None:
         cache.save()
     ordered = vocabulary_problems + sorted(problems)

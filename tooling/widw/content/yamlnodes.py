@@ -7,8 +7,10 @@ caught, and nothing but plain data can ever be constructed.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import yaml
@@ -72,6 +74,38 @@ class Positions:
     def of_key(self, path: Path) -> tuple[int, int]:
         """The position of the key that introduces a value (falls back to the value)."""
         return self.keys.get(tuple(path)) or self.of(path)
+
+
+class LazyPositions(Positions):
+    """Positions kept as JSON text (`[value rows, key rows]`, each row `[*path, line,
+    column]`), decoded into tables on first use.
+
+    A document read from the cache needs its positions only when a problem is reported in
+    it; most documents never do, so most of this text is never decoded.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    @cached_property
+    def _rows(self) -> list[list[list[Any]]]:
+        try:
+            rows = json.loads(self._text)
+        except ValueError:  # a damaged cache entry: positions fall back to line 1
+            return [[], []]
+        return rows if isinstance(rows, list) and len(rows) == 2 else [[], []]
+
+    @cached_property
+    def values(self) -> dict[Path, tuple[int, int]]:  # type: ignore[override]
+        return _table(self._rows[0])
+
+    @cached_property
+    def keys(self) -> dict[Path, tuple[int, int]]:  # type: ignore[override]
+        return _table(self._rows[1])
+
+
+def _table(rows: list[list[Any]]) -> dict[Path, tuple[int, int]]:
+    return {tuple(row[:-2]): (row[-2], row[-1]) for row in rows}
 
 
 _PROBLEMS_NL = {

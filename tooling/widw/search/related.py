@@ -15,16 +15,20 @@ case that says little more than its name and place is never suggested. Stubs do 
 suggestions (from their bundle, their themes and the text they have), so a reader of a
 stub page can move on; they are never suggested themselves.
 
-Computed at build time and cached in `related.json` next to the index. What counts as
-input for one case's list:
+Computed at build time and cached in `related.json` in the search cache folder. Computing
+them does not need the Whoosh index: the inputs are the same per-document hashes the index
+records (`widw.search.documents.input_hashes`). What counts as input for one case's list:
 
-* the case's own content hash (everything it contributes to the index, see
-  `SearchDocument.content_hash`), and the content hashes of the cases in its cached list;
-* globally: the algorithm version, `limit`, the analysis key and the set of suggestable
-  cases. A change there recomputes every list.
+* the case's own input hash (its file, the vocabulary and the files linked to it), and the
+  input hashes of the cases in its cached list;
+* globally: the algorithm version, `limit`, the text analysis version and the set of
+  suggestable cases. A change there recomputes every list.
 
-Term weights depend on the whole corpus, so an unrelated edit can shift scores slightly
-without a recompute: that small staleness buys fast rebuilds.
+Each case's stemmed terms are cached beside its list, by its own input hash, so that after
+an edit only the changed cases are analysed again (the term weights are then recomputed from
+the cached terms of all cases, which is quick). Term weights depend on the whole corpus, so
+an unrelated edit can shift scores slightly without a recompute of every list: that small
+staleness buys fast rebuilds.
 """
 
 from __future__ import annotations
@@ -34,17 +38,22 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from widw.atomic import write_atomic
 from widw.content.library import Library
 from widw.content.models import Case
-from widw.search.analysis import DUTCH_STOP_WORDS, fold, stem
-from widw.search.index import SearchIndex, ensure_index
+from widw.search.analysis import ANALYSIS_VERSION, DUTCH_STOP_WORDS, fold, stem
+from widw.search.documents import input_hashes
+
+if TYPE_CHECKING:
+    from widw.search.index import SearchIndex
 
 RELATED_FILE = "related.json"
 ALGORITHM = "related-2"
+FORMAT = 3
 
 WEIGHTS = {
     "themes": 0.30,
@@ -84,21 +93,32 @@ _WORD = re.compile(r"\w+")
 
 def related_cases(library: Library, cache_dir: Path, limit: int = 3) -> dict[str, list[str]]:
     """Up to `limit` related described cases per case slug (every case has an entry)."""
-    index = ensure_index(library, cache_dir)
-    try:
-        return compute_related(library, index, cache_dir, limit)
-    finally:
-        index.engine.close()
+    return related_from_hashes(library, input_hashes(library), cache_dir, limit)
 
 
 def compute_related(
     library: Library, index: SearchIndex, cache_dir: Path, limit: int = 3
 ) -> dict[str, list[str]]:
-    """Related cases using an open index, reusing cached lists whose inputs are unchanged."""
+    """Related cases with the input hashes an open index recorded (the same as above)."""
+    return related_from_hashes(library, index.hashes, cache_dir, limit)
+
+
+def related_from_hashes(
+    library: Library, input_hash: dict[str, str], cache_dir: Path, limit: int = 3
+) -> dict[str, list[str]]:
+    """Related cases, reusing cached lists (and terms) whose inputs are unchanged.
+
+    `input_hash` maps 'casus:<slug>' to a hash of everything the case is made from.
+    """
     suggestable = sorted(s for s, c in library.cases.items() if is_suggestable(c))
-    key = _hash(ALGORITHM, str(limit), index.engine.analysis_key, *suggestable)
-    cache = _load(cache_dir / RELATED_FILE, key)
-    hashes = {slug: index.hashes.get(f"casus:{slug}", "") for slug in library.cases}
+    key = _hash(ALGORITHM, str(limit), ANALYSIS_VERSION, *suggestable)
+    path = cache_dir / RELATED_FILE
+    terms_key = _hash(ALGORITHM, ANALYSIS_VERSION)
+    (stored_key, stored_terms_key), stored = _load(path)
+    # Lists hold only while the global inputs are the same; terms depend on the case alone.
+    cache = stored if stored_key == key else {}
+    reusable = stored if stored_terms_key == terms_key else {}
+    hashes = {slug: input_hash.get(f"casus:{slug}", "") for slug in library.cases}
     entries: dict[str, dict[str, Any]] = {}
     result: dict[str, list[str]] = {}
     finder: Finder | None = None
@@ -107,13 +127,27 @@ def compute_related(
         if cached is not None and cached["input"] == _input(slug, cached["related"], hashes):
             related = list(cached["related"])
         else:
-            finder = finder or Finder(library, limit)
+            if finder is None:
+                known = {
+                    s: e["terms"]
+                    for s, e in reusable.items()
+                    if hashes.get(s)
+                    and e.get("own") == hashes[s]
+                    and isinstance(e.get("terms"), dict)
+                }
+                finder = Finder(library, limit, known)
             related = finder.related(library.cases[slug])
-        entries[slug] = {"input": _input(slug, related, hashes), "related": related}
+        entries[slug] = {
+            "input": _input(slug, related, hashes),
+            "related": related,
+            "own": hashes[slug],
+            "terms": finder.counts[slug] if finder else cache[slug].get("terms"),
+        }
         result[slug] = related
     if entries != cache:
-        data = {"format": 2, "key": key, "entries": entries}
-        write_atomic(cache_dir / RELATED_FILE, json.dumps(data, indent=1, sort_keys=True) + "\n")
+        data = {"format": FORMAT, "key": key, "terms_key": terms_key, "entries": entries}
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n")
     return result
 
 
@@ -140,11 +174,19 @@ def is_suggestable(case: Case) -> bool:
 class Finder:
     """Scores candidate cases for one case at a time (text vectors computed once)."""
 
-    def __init__(self, library: Library, limit: int) -> None:
+    def __init__(
+        self, library: Library, limit: int, known: dict[str, dict[str, int]] | None = None
+    ) -> None:
+        """`known`: stemmed term counts of cases whose content did not change (from a cache)."""
         self.library = library
         self.limit = limit
         self.suggestable = {s for s, c in library.cases.items() if is_suggestable(c)}
-        self.vectors = text_vectors({s: prose(c) for s, c in library.cases.items()})
+        known = known or {}
+        self.counts = {
+            s: known[s] if s in known else dict(Counter(_tokens(prose(c))))
+            for s, c in library.cases.items()
+        }
+        self.vectors = vectors_from_counts(self.counts)
         self.by_term: dict[str, set[str]] = {}
         if len(self.suggestable) > ALL_PAIRS_LIMIT:
             for slug in self.suggestable:
@@ -188,11 +230,15 @@ class Finder:
 
 def text_vectors(texts: dict[str, str]) -> dict[str, dict[str, float]]:
     """Capped, unit-length tf-idf vectors over terms found in 2 up to half of the texts."""
-    counts = {key: Counter(_tokens(text)) for key, text in texts.items()}
+    return vectors_from_counts({key: Counter(_tokens(text)) for key, text in texts.items()})
+
+
+def vectors_from_counts(counts: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, float]]:
+    """`text_vectors` from each text's stemmed term counts."""
     frequency: Counter[str] = Counter()
     for found in counts.values():
         frequency.update(found.keys())
-    total = len(texts)
+    total = len(counts)
     most = max(2, int(MAX_DOC_SHARE * total))
     useful = {term for term, n in frequency.items() if 2 <= n <= most}
     vectors: dict[str, dict[str, float]] = {}
@@ -245,18 +291,18 @@ def _hash(*parts: str) -> str:
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
-def _load(path: Path, key: str) -> dict[str, dict[str, Any]]:
-    """Cached entries if the file is readable and its global key matches, else {}."""
+def _load(path: Path) -> tuple[tuple[object, object], dict[str, dict[str, Any]]]:
+    """The stored keys (lists, terms) and entries, if the file is readable and ours."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("key") != key or data.get("format") != 2:
-        return {}
+        return (None, None), {}
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return (None, None), {}
     entries = data.get("entries")
     if not isinstance(entries, dict):
-        return {}
-    return {
+        return (None, None), {}
+    return (data.get("key"), data.get("terms_key")), {
         slug: entry
         for slug, entry in entries.items()
         if isinstance(entry, dict)
