@@ -193,7 +193,7 @@ LIST_OWNERS = {
 }
 LEFT = {
     "cli/new.py": "`widw new`'s source options: --bron-soort is checked against its list",
-    "cli/new_kinds.py": "`widw new`'s per-kind recipes: the list each option's terms are checked against",
+    "cli/new_kinds.py": "`widw new`'s per-kind recipes: the list each option is checked against",
     "editor/questions.py": "`widw new`'s questions, rewritten with that command",
     "site/overview.py": "overview filters of the browse pages (#13, in parallel)",
     "site/charts.py": "charts on the browse pages (#13, in parallel)",
