@@ -85,7 +85,7 @@ def build_both(root: Path) -> tuple[Path, Path]:
     features = config["theme"].setdefault("features", [])
     features.extend(["search.suggest", "search.highlight"])
     config["extra_javascript"] = [
-        s for s in config.get("extra_javascript", []) if "zoeken" not in s and "filter" not in s
+        s for s in config.get("extra_javascript", []) if s != "assets/widw/site.js"
     ]
     plain_yml = root / "mkdocs-lunr.yml"
     plain_yml.write_text(yaml.dump(config, allow_unicode=True), encoding="utf-8")

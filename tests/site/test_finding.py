@@ -45,7 +45,7 @@ def _split(page: str) -> tuple[dict[str, object], str]:
 
 @pytest.fixture(scope="module")
 def big(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    lessons = {f"lessons/les-{i:02d}.md": LESSON.format(i=i) for i in range(30)}
+    lessons = {f"lessons/les-{i:02d}.md": LESSON.format(i=i) for i in range(60)}
     library = _library(tmp_path_factory.mktemp("big"), {**many_cases(120), **lessons})
     return build_site(library, site_url=SITE_URL)
 
@@ -95,6 +95,34 @@ def test_role_pages_are_paginated_with_capped_evidence(big: Site) -> None:
     assert body.count("\n## ") <= 25
     assert "](../../lessen/" in body  # each lesson title links its page, from one level down
     assert 'aria-current="page">2</a>' in body
+
+
+def test_lesson_index_is_paginated_by_title_with_each_lesson_once(big: Site) -> None:
+    assert "lessen/index.md" in big.pages
+    assert "lessen/pagina/2.md" in big.pages
+    assert "lessen/pagina/3.md" not in big.pages
+    seen: list[str] = []
+    for uri, up in (("lessen/index.md", ""), ("lessen/pagina/2.md", "../")):
+        _, body = _split(big.pages[uri])
+        titles = re.findall(r"^- \[([^\]]+)\]\(" + re.escape(up) + r"les-", body, re.M)
+        assert 0 < len(titles) <= PAGE_SIZE
+        seen += titles
+        assert "Pagina's met lessen" in body
+    assert (
+        len(seen)
+        == len(set(seen))
+        == len(big.pages)
+        - len([u for u in big.pages if not re.fullmatch(r"lessen/les-[^/]+\.md", u)])
+    )
+    assert seen == sorted(seen, key=str.lower)
+    first, body = _split(big.pages["lessen/index.md"])
+    second, last = _split(big.pages["lessen/pagina/2.md"])
+    assert first["title"] == "Alle lessen"
+    assert second["title"] == "Alle lessen, pagina 2"
+    assert first["description"] != second["description"]
+    assert "- [Testles nummer 7](../les-07.md): voor ambtenaren\n" in last
+    assert "](../rollen/ambtenaren.md)" in body
+    assert 'href="../../../lessen/" rel="prev"' in last
 
 
 def test_page_links_keep_first_last_and_neighbours() -> None:

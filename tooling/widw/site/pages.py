@@ -17,6 +17,7 @@ from widw.site.context import FIELD_LABELS, ROLE_INVITES, SiteContext
 from widw.site.findable import findable
 from widw.site.jinja import render
 from widw.site.listings import case_line
+from widw.site.paging import PAGE_SIZE, page_description, pagination
 from widw.site.search_page import search_form
 from widw.site.selfscan import scan_tags
 from widw.site.share import description_of
@@ -26,6 +27,9 @@ NEWEST = 6
 """How many recently checked cases the home page shows."""
 
 MAP_TITLE = "Kaart van de initiatieven"
+
+LESSON_INDEX_PAGES = "lessen/pagina"
+"""Folder of the lesson index's pages after the first (lessen/pagina/2/, …)."""
 
 
 def home_page(ctx: SiteContext) -> str:
@@ -59,17 +63,60 @@ def _counts(ctx: SiteContext) -> dict[str, int]:
 
 
 def lesson_pages(ctx: SiteContext) -> dict[str, str]:
-    """lessen/index.md and one page per lesson."""
-    lib = ctx.library
-    pages: dict[str, str] = {}
-    roles = lib.vocabulary.terms("rollen")
-    groups = [(e.label, lib.lessons_for_role(t)) for t, e in roles.items()]
-    pages["lessen/index.md"] = front_matter(
-        {"title": "Alle lessen"}, render("lessons.md.j2", groups=groups)
-    )
-    for lesson in lib.lessons.values():
+    """lessen/index.md (and lessen/pagina/N.md) and one page per lesson."""
+    pages = lesson_index_pages(ctx)
+    for lesson in ctx.library.lessons.values():
         pages[f"lessen/{lesson.id}.md"] = _lesson_page(ctx, lesson)
     return pages
+
+
+def lesson_index_pages(ctx: SiteContext) -> dict[str, str]:
+    """ "Alle lessen": every lesson by title with its roles, PAGE_SIZE per page.
+
+    Page 1 is lessen/index.md, page N lessen/pagina/N.md (LESSON_INDEX_PAGES), so the index
+    never grows with the library; the role pages show the same lessons per role.
+    """
+    lib = ctx.library
+    lessons = sorted(lib.lessons.values(), key=lambda les: (les.title.lower(), les.id))
+    roles = [
+        (t, e.label, len(lib.lessons_for_role(t)))
+        for t, e in lib.vocabulary.terms("rollen").items()
+    ]
+    chunks = [lessons[i : i + PAGE_SIZE] for i in range(0, len(lessons), PAGE_SIZE)] or [[]]
+    pages: dict[str, str] = {}
+    for number, chunk in enumerate(chunks, start=1):
+        root = "../" if number == 1 else "../../../"
+
+        def href(n: int, root: str = root) -> str:
+            return f"{root}lessen/" if n == 1 else f"{root}{LESSON_INDEX_PAGES}/{n}/"
+
+        body = render(
+            "lessons.md.j2",
+            lessons=[(les, _for_roles(ctx, les)) for les in chunk],
+            roles=roles,
+            total=len(lessons),
+            first=number == 1,
+            up="" if number == 1 else "../",
+            pagination=pagination(number, len(chunks), href, "Pagina's met lessen"),
+        )
+        meta = {
+            "title": "Alle lessen" if number == 1 else f"Alle lessen, pagina {number}",
+            "description": page_description(
+                f"Alle {len(lessons)} lessen van de kennisbank op titel, met de rollen "
+                "waarvoor ze gelden.",
+                number,
+                len(chunks),
+            ),
+        }
+        uri = "lessen/index.md" if number == 1 else f"{LESSON_INDEX_PAGES}/{number}.md"
+        pages[uri] = front_matter(meta, body)
+    return pages
+
+
+def _for_roles(ctx: SiteContext, lesson: Lesson) -> str:
+    """': voor ambtenaren, bestuurders en politici' after a lesson's link (or nothing)."""
+    roles = [ctx.label("rollen", r).lower() for r in lesson.roles]
+    return f": voor {', '.join(roles)}" if roles else ""
 
 
 def _lesson_page(ctx: SiteContext, lesson: Lesson) -> str:
