@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from tests.site.conftest import SITE_URL
-from tests.site.fixtures import many_cases, write_project
+from tests.site.fixtures import EPISODE, many_cases, write_project
 from widw.content.library import Library, ProjectPaths, load_library
 from widw.site import Site, build_site
 from widw.site.paging import PAGE_SIZE, page_links
@@ -164,3 +164,38 @@ def test_every_generated_page_has_a_description_and_share_tags(site: Site) -> No
     assert f'<meta property="og:url" content="{SITE_URL}casussen/moestuin-zuid/">' in str(
         case["widw_head"]
     )
+
+
+def test_collection_page_names_a_bounded_number_of_stubs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from widw.site import pages
+
+    monkeypatch.setattr(pages, "COLLECTION_LIST", 5)
+    library = _library(tmp_path, many_cases(30))
+    stubs = sum(
+        c.status == "stub" and c.collection == "wij-in-de-wijk" for c in library.cases.values()
+    )
+    _, body = _split(build_site(library, site_url=SITE_URL).pages["collectie.md"])
+    part = body.split("## Nog niet beschreven")[1].split("## Verwante casussen")[0]
+    assert part.count("\n- ") == 5
+    assert f"En nog {stubs - 5} casussen die nog niet beschreven zijn" in part
+    assert "[alle casussen](casussen/index.md)" in part
+
+
+def test_media_index_is_paginated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from widw.site import index_pages
+
+    monkeypatch.setattr(index_pages, "PAGE_SIZE", 1)
+    second = EPISODE.replace("slug: podcast-tafel", "slug: podcast-tafel-twee")
+    library = _library(tmp_path, {"episodes/podcast-tafel-twee.md": second})
+    episodes = len(library.episodes)
+    assert episodes >= 2
+    site = build_site(library, site_url=SITE_URL)
+    assert f"media/pagina/{episodes}.md" in site.pages
+    assert f"media/pagina/{episodes + 1}.md" not in site.pages
+    meta, body = _split(site.pages["media/pagina/2.md"])
+    assert meta["title"] == "Podcasts, films en bijeenkomsten, pagina 2"
+    assert body.count("\n- [") == 1
+    assert "](../" in body  # the episode's page, from one folder down
+    assert 'aria-current="page">2</a>' in body

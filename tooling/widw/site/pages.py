@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
@@ -15,9 +14,9 @@ from widw.site.casemap import case_map
 from widw.site.charts import collection_charts
 from widw.site.context import FIELD_LABELS, ROLE_INVITES, SiteContext
 from widw.site.findable import findable
+from widw.site.index_pages import episode_index_pages, lesson_index_pages
 from widw.site.jinja import render
 from widw.site.listings import case_line
-from widw.site.paging import PAGE_SIZE, page_description, pagination
 from widw.site.search_page import search_form
 from widw.site.selfscan import scan_tags
 from widw.site.share import description_of
@@ -28,8 +27,8 @@ NEWEST = 6
 
 MAP_TITLE = "Kaart van de initiatieven"
 
-LESSON_INDEX_PAGES = "lessen/pagina"
-"""Folder of the lesson index's pages after the first (lessen/pagina/2/, …)."""
+COLLECTION_LIST = 60
+"""Most cases each list of the collection page names; the overview has all of them."""
 
 
 def home_page(ctx: SiteContext) -> str:
@@ -70,55 +69,6 @@ def lesson_pages(ctx: SiteContext) -> dict[str, str]:
     return pages
 
 
-def lesson_index_pages(ctx: SiteContext) -> dict[str, str]:
-    """ "Alle lessen": every lesson by title with its roles, PAGE_SIZE per page.
-
-    Page 1 is lessen/index.md, page N lessen/pagina/N.md (LESSON_INDEX_PAGES), so the index
-    never grows with the library; the role pages show the same lessons per role.
-    """
-    lib = ctx.library
-    lessons = sorted(lib.lessons.values(), key=lambda les: (les.title.lower(), les.id))
-    roles = [
-        (t, e.label, len(lib.lessons_for_role(t)))
-        for t, e in lib.vocabulary.terms("rollen").items()
-    ]
-    chunks = [lessons[i : i + PAGE_SIZE] for i in range(0, len(lessons), PAGE_SIZE)] or [[]]
-    pages: dict[str, str] = {}
-    for number, chunk in enumerate(chunks, start=1):
-        root = "../" if number == 1 else "../../../"
-
-        def href(n: int, root: str = root) -> str:
-            return f"{root}lessen/" if n == 1 else f"{root}{LESSON_INDEX_PAGES}/{n}/"
-
-        body = render(
-            "lessons.md.j2",
-            lessons=[(les, _for_roles(ctx, les)) for les in chunk],
-            roles=roles,
-            total=len(lessons),
-            first=number == 1,
-            up="" if number == 1 else "../",
-            pagination=pagination(number, len(chunks), href, "Pagina's met lessen"),
-        )
-        meta = {
-            "title": "Alle lessen" if number == 1 else f"Alle lessen, pagina {number}",
-            "description": page_description(
-                f"Alle {len(lessons)} lessen van de kennisbank op titel, met de rollen "
-                "waarvoor ze gelden.",
-                number,
-                len(chunks),
-            ),
-        }
-        uri = "lessen/index.md" if number == 1 else f"{LESSON_INDEX_PAGES}/{number}.md"
-        pages[uri] = front_matter(meta, body)
-    return pages
-
-
-def _for_roles(ctx: SiteContext, lesson: Lesson) -> str:
-    """': voor ambtenaren, bestuurders en politici' after a lesson's link (or nothing)."""
-    roles = [ctx.label("rollen", r).lower() for r in lesson.roles]
-    return f": voor {', '.join(roles)}" if roles else ""
-
-
 def _lesson_page(ctx: SiteContext, lesson: Lesson) -> str:
     body = render(
         "lesson.md.j2",
@@ -151,19 +101,10 @@ def episode_pages(ctx: SiteContext) -> dict[str, str]:
     """media/index.md and one page per podcast episode, film or meeting."""
     lib = ctx.library
     episodes = sorted(lib.episodes.values(), key=lambda e: (e.date or "", e.title))
-    pages = {
-        "media/index.md": front_matter(
-            {"title": "Podcasts, films en bijeenkomsten"},
-            render("episodes.md.j2", episodes=episodes, kind=_kind(ctx)),
-        )
-    }
+    pages = episode_index_pages(ctx, episodes)
     for episode in episodes:
         pages[f"media/{episode.slug}.md"] = _episode_page(ctx, episode)
     return pages
-
-
-def _kind(ctx: SiteContext) -> Any:
-    return lambda term: ctx.label("mediasoorten", term)
 
 
 def _episode_page(ctx: SiteContext, episode: Episode) -> str:
@@ -237,12 +178,16 @@ def collection_page(ctx: SiteContext) -> str:
         described = sum(c.status == "beschreven" for c in group)
         per_bundle.append((number, described, len(group) - described))
     table = clean_html(render("collection_table.html.j2", rows=per_bundle))
+    stubs = sorted((c for c in project if c.status == "stub"), key=lambda c: c.title.lower())
+    related = sorted((c for c in cases if c.collection == "verwant"), key=lambda c: c.title)
     body = render(
         "collection.md.j2",
         total=len(project),
         described=sum(c.status == "beschreven" for c in project),
-        stubs=sorted((c for c in project if c.status == "stub"), key=lambda c: c.title.lower()),
-        related=sorted((c for c in cases if c.collection == "verwant"), key=lambda c: c.title),
+        stubs=stubs[:COLLECTION_LIST],
+        more_stubs=max(len(stubs) - COLLECTION_LIST, 0),
+        related=related[:COLLECTION_LIST],
+        more_related=max(len(related) - COLLECTION_LIST, 0),
         table=Markup(table),
         line=lambda c: case_line(ctx, c),
         kaart=Markup(case_map(ctx, cases, root="../", title=MAP_TITLE)),
