@@ -18,11 +18,13 @@ Lighthouse's mobile performance score of home, overview, a case page and a role 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import tempfile
 import threading
@@ -85,7 +87,7 @@ def build_both(root: Path) -> tuple[Path, Path]:
     features = config["theme"].setdefault("features", [])
     features.extend(["search.suggest", "search.highlight"])
     config["extra_javascript"] = [
-        s for s in config.get("extra_javascript", []) if "zoeken" not in s and "filter" not in s
+        s for s in config.get("extra_javascript", []) if s != "assets/widw/site.js"
     ]
     plain_yml = root / "mkdocs-lunr.yml"
     plain_yml.write_text(yaml.dump(config, allow_unicode=True), encoding="utf-8")
@@ -100,6 +102,81 @@ def largest_list_page(site: Path) -> tuple[str, int]:
     pages = [p for p in pages if not _is_case_page(site, p)]
     biggest = max(pages, key=lambda p: p.stat().st_size)
     return biggest.parent.relative_to(site).as_posix() + "/", biggest.stat().st_size
+
+
+def largest_browse_page(site: Path) -> tuple[str, int]:
+    """The biggest HTML page that is not about one case, lesson or episode (path, bytes).
+
+    Home, overview, facet, role, lesson index, media index, collection and the other
+    pages whose lists could grow with the library.
+    """
+    details = re.compile(r"(casussen|lessen|media)/(?!pagina/)[^/]+/index\.html")
+    pages = [
+        p
+        for p in site.rglob("*.html")
+        if not details.fullmatch(p.relative_to(site).as_posix())
+        and p.name != "404.html"
+        and "pagefind" not in p.parts
+    ]
+    biggest = max(pages, key=lambda p: p.stat().st_size)
+    return biggest.relative_to(site).as_posix(), biggest.stat().st_size
+
+
+def site_figures(
+    browser: Any, base: str, site: Path, name: str, n: int, query: str, *, ours: bool
+) -> dict[str, Any]:
+    """Bytes of first visits and of one search, search latency, the largest list page."""
+    search_bytes, latency = one_search(browser, base, query, ours=ours)
+    page, size = largest_list_page(site)
+    return {
+        "cases": n,
+        "site": name,
+        "home_first_visit_kb": first_visit(browser, base) / 1024,
+        "case_first_visit_kb": first_visit(browser, base + "casussen/casus-00000/") / 1024,
+        "search_kb": search_bytes / 1024,
+        "first_result_ms": latency,
+        "largest_list_page_kb": size / 1024,
+        "largest_list_page": page,
+        "query": query,
+    }
+
+
+def measure_built(
+    sites: dict[str, Path], n: int, query: str, *, lighthouse_runs: int
+) -> list[dict[str, Any]]:
+    """Figures for sites built elsewhere (e.g. this branch and main, from one library).
+
+    Lighthouse runs `lighthouse_runs` times per page, the sites taking turns, and the
+    median counts: the machine may be shared, and the simulated throttling scales what
+    the CPU did.
+    """
+    from playwright.sync_api import sync_playwright
+
+    rows: dict[str, dict[str, Any]] = {}
+    case = "casussen/casus-00000/"
+    with contextlib.ExitStack() as stack:
+        bases = {name: stack.enter_context(serve(site)) for name, site in sites.items()}
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            for name, site in sites.items():
+                rows[name] = site_figures(browser, bases[name], site, name, n, query, ours=True)
+                browse, browse_size = largest_browse_page(site)
+                rows[name]["largest_browse_page_kb"] = browse_size / 1024
+                rows[name]["largest_browse_page"] = browse
+            browser.close()
+        scores: dict[tuple[str, str], list[float]] = {}
+        for _ in range(lighthouse_runs):
+            for label, path in LIGHTHOUSE_PAGES.items():
+                for name in sites:
+                    score = lighthouse(bases[name] + (path or case))
+                    if score is not None:
+                        scores.setdefault((name, label), []).append(score)
+    for (name, label), values in scores.items():
+        rows[name][f"lighthouse_{label}"] = statistics.median(values)
+        rows[name][f"lighthouse_{label}_runs"] = "/".join(f"{v:.0f}" for v in values)
+    for row in rows.values():
+        print("  " + ", ".join(f"{k}={_fmt(v)}" for k, v in row.items()), flush=True)
+    return list(rows.values())
 
 
 def _is_case_page(site: Path, page: Path) -> bool:
@@ -211,19 +288,7 @@ def measure_size(n: int, *, with_lighthouse: bool) -> list[dict[str, Any]]:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             for name, site in (("widw + Pagefind", ours), ("Material + lunr", plain)):
                 with serve(site) as base:
-                    search_bytes, latency = one_search(browser, base, query, ours=site == ours)
-                    page, size = largest_list_page(site)
-                    row: dict[str, Any] = {
-                        "cases": n,
-                        "site": name,
-                        "home_first_visit_kb": first_visit(browser, base) / 1024,
-                        "case_first_visit_kb": first_visit(browser, base + case) / 1024,
-                        "search_kb": search_bytes / 1024,
-                        "first_result_ms": latency,
-                        "largest_list_page_kb": size / 1024,
-                        "largest_list_page": page,
-                        "query": query,
-                    }
+                    row = site_figures(browser, base, site, name, n, query, ours=site == ours)
                     if with_lighthouse:
                         for label, path in LIGHTHOUSE_PAGES.items():
                             row[f"lighthouse_{label}"] = lighthouse(base + (path or case))
@@ -262,10 +327,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--lighthouse-at", type=int, default=5000, help="run Lighthouse from this size on"
     )
+    parser.add_argument(
+        "--built",
+        nargs="*",
+        metavar="NAME=SITE",
+        help="measure sites built elsewhere from one generated library (see --project)",
+    )
+    parser.add_argument("--project", type=Path, help="the generated library of --built")
+    parser.add_argument("--lighthouse-runs", type=int, default=3)
     args = parser.parse_args(argv)
     if not os.path.exists(CHROMIUM):
         print(f"{CHROMIUM} ontbreekt: geen browsermetingen.")
         return 1
+    if args.built:
+        sites = {k: Path(v) for k, v in (item.split("=", 1) for item in args.built)}
+        n = len(list((args.project / "cases").glob("*.md")))
+        runs = args.lighthouse_runs if n >= args.lighthouse_at else 0
+        rows = measure_built(sites, n, query_word(args.project), lighthouse_runs=runs)
+        print(markdown(rows))
+        return 0
     rows = run(args.sizes, lighthouse_at=args.lighthouse_at)
     print(markdown(rows))
     return 0

@@ -82,6 +82,33 @@ def test_map_markers_link_to_their_cases_by_pointer_and_keyboard(
         context.close()
 
 
+@pytest.mark.parametrize("javascript", [True, False])
+def test_map_list_is_one_line_on_a_phone_until_opened(
+    browser: Any, base_url: str, javascript: bool
+) -> None:
+    context = browser.new_context(
+        viewport={"width": 375, "height": 800}, is_mobile=True, java_script_enabled=javascript
+    )
+    page = context.new_page()
+    try:
+        page.goto(base_url, wait_until="networkidle")
+        summary = page.locator(".widw-nl__uitklap > summary")
+        cases = [path for path in FILES if path.startswith("cases/")]
+        assert summary.inner_text() == f"De {len(cases)} casussen op de kaart als lijst"
+        items = page.locator(".widw-nl__lijst li")
+        assert not items.first.is_visible()
+        box = summary.bounding_box()
+        assert box is not None
+        assert box["height"] < 40
+        summary.click()
+        assert items.count() == len(cases)
+        assert items.first.is_visible()
+        assert items.last.is_visible()
+        assert page.get_by_role("link", name="Buurtkamer Noord").last.is_visible()
+    finally:
+        context.close()
+
+
 def test_map_and_charts_show_without_javascript(browser: Any, base_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

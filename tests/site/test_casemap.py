@@ -89,6 +89,10 @@ def test_map_is_on_home_collection_overview_and_province_pages_with_a_list_and_c
         drawn = [href for href, *_ in markers(body)]
         assert sorted(listed) == sorted(drawn), uri
         assert all(href.startswith(prefix) for href in drawn), uri
+        # The list opens from a summary line that says what it holds (no JavaScript).
+        disclosure = figure.split('<details class="widw-nl__uitklap">')[1].split("</details>")[0]
+        assert re.match(r"<summary>De \d+ casussen op de kaart als lijst</summary><ul", disclosure)
+        assert sorted(re.findall(r'<a href="([^"]+)">', disclosure)) == sorted(drawn), uri
     gelderland = [c for c in library.cases.values() if c.place.province == "gelderland"]
     assert len(markers(site.pages["provincies/gelderland.md"])) == len(gelderland)
     assert (

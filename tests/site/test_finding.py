@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from tests.site.conftest import SITE_URL
-from tests.site.fixtures import many_cases, write_project
+from tests.site.fixtures import EPISODE, many_cases, write_project
 from widw.content.library import Library, ProjectPaths, load_library
 from widw.site import Site, build_site
 from widw.site.paging import PAGE_SIZE, page_links
@@ -45,7 +45,7 @@ def _split(page: str) -> tuple[dict[str, object], str]:
 
 @pytest.fixture(scope="module")
 def big(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    lessons = {f"lessons/les-{i:02d}.md": LESSON.format(i=i) for i in range(30)}
+    lessons = {f"lessons/les-{i:02d}.md": LESSON.format(i=i) for i in range(60)}
     library = _library(tmp_path_factory.mktemp("big"), {**many_cases(120), **lessons})
     return build_site(library, site_url=SITE_URL)
 
@@ -97,6 +97,34 @@ def test_role_pages_are_paginated_with_capped_evidence(big: Site) -> None:
     assert 'aria-current="page">2</a>' in body
 
 
+def test_lesson_index_is_paginated_by_title_with_each_lesson_once(big: Site) -> None:
+    assert "lessen/index.md" in big.pages
+    assert "lessen/pagina/2.md" in big.pages
+    assert "lessen/pagina/3.md" not in big.pages
+    seen: list[str] = []
+    for uri, up in (("lessen/index.md", ""), ("lessen/pagina/2.md", "../")):
+        _, body = _split(big.pages[uri])
+        titles = re.findall(r"^- \[([^\]]+)\]\(" + re.escape(up) + r"les-", body, re.M)
+        assert 0 < len(titles) <= PAGE_SIZE
+        seen += titles
+        assert "Pagina's met lessen" in body
+    assert (
+        len(seen)
+        == len(set(seen))
+        == len(big.pages)
+        - len([u for u in big.pages if not re.fullmatch(r"lessen/les-[^/]+\.md", u)])
+    )
+    assert seen == sorted(seen, key=str.lower)
+    first, body = _split(big.pages["lessen/index.md"])
+    second, last = _split(big.pages["lessen/pagina/2.md"])
+    assert first["title"] == "Alle lessen"
+    assert second["title"] == "Alle lessen, pagina 2"
+    assert first["description"] != second["description"]
+    assert "- [Testles nummer 7](../les-07.md): voor ambtenaren\n" in last
+    assert "](../rollen/ambtenaren.md)" in body
+    assert 'href="../../../lessen/" rel="prev"' in last
+
+
 def test_page_links_keep_first_last_and_neighbours() -> None:
     links = page_links(10, 20, lambda n: f"/{n}/")
     numbers = [link.number for link in links]
@@ -136,3 +164,38 @@ def test_every_generated_page_has_a_description_and_share_tags(site: Site) -> No
     assert f'<meta property="og:url" content="{SITE_URL}casussen/moestuin-zuid/">' in str(
         case["widw_head"]
     )
+
+
+def test_collection_page_names_a_bounded_number_of_stubs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from widw.site import pages
+
+    monkeypatch.setattr(pages, "COLLECTION_LIST", 5)
+    library = _library(tmp_path, many_cases(30))
+    stubs = sum(
+        c.status == "stub" and c.collection == "wij-in-de-wijk" for c in library.cases.values()
+    )
+    _, body = _split(build_site(library, site_url=SITE_URL).pages["collectie.md"])
+    part = body.split("## Nog niet beschreven")[1].split("## Verwante casussen")[0]
+    assert part.count("\n- ") == 5
+    assert f"En nog {stubs - 5} casussen die nog niet beschreven zijn" in part
+    assert "[alle casussen](casussen/index.md)" in part
+
+
+def test_media_index_is_paginated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from widw.site import index_pages
+
+    monkeypatch.setattr(index_pages, "PAGE_SIZE", 1)
+    second = EPISODE.replace("slug: podcast-tafel", "slug: podcast-tafel-twee")
+    library = _library(tmp_path, {"episodes/podcast-tafel-twee.md": second})
+    episodes = len(library.episodes)
+    assert episodes >= 2
+    site = build_site(library, site_url=SITE_URL)
+    assert f"media/pagina/{episodes}.md" in site.pages
+    assert f"media/pagina/{episodes + 1}.md" not in site.pages
+    meta, body = _split(site.pages["media/pagina/2.md"])
+    assert meta["title"] == "Podcasts, films en bijeenkomsten, pagina 2"
+    assert body.count("\n- [") == 1
+    assert "](../" in body  # the episode's page, from one folder down
+    assert 'aria-current="page">2</a>' in body

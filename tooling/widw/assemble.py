@@ -63,6 +63,7 @@ def _build(library: Library, options: SiteOptions, cache_dir: Path, salt: str) -
     from widw.search.index import search_cache_dir
     from widw.search.related import related_cases
     from widw.site import build_site
+    from widw.site.bundle import bundled_assets
 
     def cite(case: Case, page_url: str) -> tuple[str, str]:
         # The page lists the sources in APA itself (source_format), so the block omits them.
@@ -90,6 +91,7 @@ def _build(library: Library, options: SiteOptions, cache_dir: Path, salt: str) -
         contribute_url=issue_form_url(options.repo_url),
     )
     site.files.update(cite_assets())
+    site.files.update(bundled_assets(site.files))
     site.files.update(export_files(library, site_url=options.site_url, today=options.today))
     CACHE.save(cache_dir / "apa.json")
     pages.save(cache_dir / "pages.json")

@@ -2,9 +2,11 @@
 
 One marker per case (a filled circle when described, an open diamond for a stub), each a
 link with an accessible name, and beside it the same cases as a list, the accessible
-alternative. No JavaScript and no request to anyone else: the outline is a committed data
-file (`data/nederland.json`, Natural Earth, made by `tooling/scripts/country_outline.py`)
-and the points are the cases' own `plaats.coordinaten` (GeoNames, place level).
+alternative, in a disclosure (`<details>`, no JavaScript) so that it does not push the rest
+of a phone's page down by dozens of lines. No JavaScript and no request to anyone else: the
+outline is a committed data file (`data/nederland.json`, Natural Earth, made by
+`tooling/scripts/country_outline.py`) and the points are the cases' own
+`plaats.coordinaten` (GeoNames, place level).
 
 A map never grows with the library: above `MAX_MARKERS` cases it shows one marker per
 gemeente, and above that many gemeenten one per province, each linking to its index page.
@@ -82,10 +84,19 @@ def case_map(ctx: SiteContext, cases: Sequence[Case], *, root: str, title: str) 
     return (
         f'<figure class="widw-nl" aria-label="{esc(label)}">'
         f'<div class="widw-nl__beeld">{_svg(markers, label)}{_legend(unit)}</div>'
-        f'<ul class="widw-nl__lijst">{items}</ul>'
+        f'<details class="widw-nl__uitklap"><summary>{esc(_list_summary(markers, unit))}'
+        f'</summary><ul class="widw-nl__lijst">{items}</ul></details>'
         f'<figcaption class="widw-nl__bron">{esc(ATTRIBUTION)}</figcaption>'
         "</figure>"
     )
+
+
+def _list_summary(markers: list[Marker], unit: str) -> str:
+    """The label that opens the list: it names what the list holds and how many."""
+    plural = {"casus": "casussen", "gemeente": "gemeenten", "provincie": "provincies"}
+    if len(markers) == 1:
+        return f"De {unit} op de kaart als lijst"
+    return f"De {len(markers)} {plural.get(unit, unit)} op de kaart als lijst"
 
 
 def _markers(ctx: SiteContext, cases: Sequence[Case], root: str) -> tuple[list[Marker], str]:

@@ -13,7 +13,7 @@ from widw.content.models import Case
 from widw.site.casemap import case_map
 from widw.site.context import SiteContext, municipality_slug
 from widw.site.jinja import render
-from widw.site.paging import card_list, ordered, pages_of, pagination
+from widw.site.paging import card_list, ordered, page_description, pages_of, pagination
 from widw.site.text import front_matter
 
 
@@ -108,8 +108,12 @@ def _term_pages(ctx: SiteContext, facet: Facet, term: Term) -> dict[str, str]:
         title = f"{facet.singular}: {term.label}"
         meta = {
             "title": title if number == 1 else f"{title}, pagina {number}",
-            "description": term.description
-            or f"De casussen van Wij in de Wijk bij {facet.singular.lower()} {term.label}.",
+            "description": page_description(
+                term.description
+                or f"De casussen van Wij in de Wijk bij {facet.singular.lower()} {term.label}.",
+                number,
+                len(chunks),
+            ),
             "hide": ["toc"],
             "widw": {"soort": "index", "facet": facet.folder},
         }

@@ -14,7 +14,7 @@ from widw.content.models import Case
 from widw.site.casemap import case_map
 from widw.site.context import SiteContext
 from widw.site.jinja import render
-from widw.site.paging import card_list, ordered, pages_of, pagination
+from widw.site.paging import card_list, ordered, page_description, pages_of, pagination
 from widw.site.text import clean_html, front_matter
 
 
@@ -109,8 +109,12 @@ def overview_pages(ctx: SiteContext) -> dict[str, str]:
         )
         meta: dict[str, Any] = {
             "title": "Alle casussen" if number == 1 else f"Alle casussen, pagina {number}",
-            "description": f"Alle {len(cases)} casussen van de kennisbank, te filteren op "
-            "thema, element, provincie, bundel, uitkomst en rol.",
+            "description": page_description(
+                f"Alle {len(cases)} casussen van de kennisbank, te filteren op thema, element, "
+                "provincie, bundel, uitkomst en rol.",
+                number,
+                len(chunks),
+            ),
             "hide": ["toc"],
             "widw": {"soort": "overzicht"},
         }

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
 from widw.content import routes
 from widw.content.dates import dutch_date
-from widw.content.fieldmeta import vocabulary_of
 from widw.content.kinds import KINDS
 from widw.content.models import Contributor, Episode, Lesson
 from widw.site.case import Item, Row, source_view
@@ -18,6 +16,7 @@ from widw.site.casemap import case_map
 from widw.site.charts import collection_charts
 from widw.site.context import ROLE_INVITES, SiteContext, field_label
 from widw.site.findable import findable
+from widw.site.index_pages import episode_index_pages, lesson_index_pages
 from widw.site.jinja import render
 from widw.site.listings import case_line
 from widw.site.search_page import search_form
@@ -29,6 +28,9 @@ NEWEST = 6
 """How many recently checked cases the home page shows."""
 
 MAP_TITLE = "Kaart van de initiatieven"
+
+COLLECTION_LIST = 60
+"""Most cases each list of the collection page names; the overview has all of them."""
 
 
 def home_page(ctx: SiteContext) -> str:
@@ -62,15 +64,9 @@ def _counts(ctx: SiteContext) -> dict[str, int]:
 
 
 def lesson_pages(ctx: SiteContext) -> dict[str, str]:
-    """The lessons' index page and one page per lesson."""
-    lib = ctx.library
-    pages: dict[str, str] = {}
-    roles = lib.vocabulary.terms("rollen")
-    groups = [(e.label, lib.lessons_for_role(t)) for t, e in roles.items()]
-    pages[routes.page("lesson")] = front_matter(
-        {"title": "Alle lessen"}, render("lessons.md.j2", groups=groups)
-    )
-    for lesson in lib.lessons.values():
+    """The lessons' index pages and one page per lesson."""
+    pages = lesson_index_pages(ctx)
+    for lesson in ctx.library.lessons.values():
         pages[routes.page("lesson", lesson.id)] = _lesson_page(ctx, lesson)
     return pages
 
@@ -111,19 +107,10 @@ def episode_pages(ctx: SiteContext) -> dict[str, str]:
     """The episodes' index page and one page per podcast episode, film or meeting."""
     lib = ctx.library
     episodes = sorted(lib.episodes.values(), key=lambda e: (e.date or "", e.title))
-    pages = {
-        routes.page("episode"): front_matter(
-            {"title": "Podcasts, films en bijeenkomsten"},
-            render("episodes.md.j2", episodes=episodes, kind=_kind(ctx)),
-        )
-    }
+    pages = episode_index_pages(ctx, episodes)
     for episode in episodes:
         pages[routes.page("episode", episode.slug)] = _episode_page(ctx, episode)
     return pages
-
-
-def _kind(ctx: SiteContext) -> Any:
-    return lambda term: ctx.label(vocabulary_of(Episode, "soort"), term)
 
 
 def _episode_page(ctx: SiteContext, episode: Episode) -> str:
@@ -197,12 +184,16 @@ def collection_page(ctx: SiteContext) -> str:
         described = sum(c.status == "beschreven" for c in group)
         per_bundle.append((number, described, len(group) - described))
     table = clean_html(render("collection_table.html.j2", rows=per_bundle))
+    stubs = sorted((c for c in project if c.status == "stub"), key=lambda c: c.title.lower())
+    related = sorted((c for c in cases if c.collection == "verwant"), key=lambda c: c.title)
     body = render(
         "collection.md.j2",
         total=len(project),
         described=sum(c.status == "beschreven" for c in project),
-        stubs=sorted((c for c in project if c.status == "stub"), key=lambda c: c.title.lower()),
-        related=sorted((c for c in cases if c.collection == "verwant"), key=lambda c: c.title),
+        stubs=stubs[:COLLECTION_LIST],
+        more_stubs=max(len(stubs) - COLLECTION_LIST, 0),
+        related=related[:COLLECTION_LIST],
+        more_related=max(len(related) - COLLECTION_LIST, 0),
         table=Markup(table),
         line=lambda c: case_line(ctx, c),
         kaart=Markup(case_map(ctx, cases, root="../", title=MAP_TITLE)),

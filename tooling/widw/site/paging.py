@@ -104,6 +104,13 @@ def page_links(number: int, total: int, href: Callable[[int], str]) -> list[Page
     return links
 
 
+def page_description(description: str, number: int, total: int) -> str:
+    """A paginated list's description, with the page named after the first page."""
+    if number == 1:
+        return description
+    return f"{description} Pagina {number} van {total}."
+
+
 def pagination(number: int, total: int, href: Callable[[int], str], label: str) -> Markup:
     """The page navigation below a list (empty when everything fits on one page)."""
     if total <= 1:

@@ -11,7 +11,7 @@ from widw.content.own_text import own_text
 from widw.site.context import ROLE_INVITES, SiteContext
 from widw.site.findable import findable
 from widw.site.jinja import render
-from widw.site.paging import pagination
+from widw.site.paging import page_description, pagination
 from widw.site.selfscan import ROLES as SCAN_ROLES
 from widw.site.share import description_of
 from widw.site.text import front_matter, safe_body
@@ -122,8 +122,12 @@ def _role_page(
     )
     meta = {
         "title": title if number == 1 else f"{title}, pagina {number}",
-        "description": description_of(entry.omschrijving)
-        or f"Lessen uit Wij in de Wijk voor {entry.label.lower()}.",
+        "description": page_description(
+            description_of(entry.omschrijving)
+            or f"Lessen uit Wij in de Wijk voor {entry.label.lower()}.",
+            number,
+            total,
+        ),
         "widw": {"soort": "rol"},
     }
     found = findable(body, kind="rol", filters={"rol": [entry.label]})
