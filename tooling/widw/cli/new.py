@@ -24,6 +24,9 @@ from widw.content.library import ProjectPaths
 from widw.content.reader import Kind
 from widw.content.vocabulary import Vocabulary
 
+SOURCE_KIND = "bronnen.soort"
+"""The field whose list `--bron-soort` is checked against."""
+
 
 class DefaultCaseGroup(DutchGroup):
     """A group that runs `casus` when no subcommand is named (`widw new --titel …`)."""
@@ -62,7 +65,9 @@ def source_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def _new(kind: Kind, root: Path | None, answers: Answers) -> None:
     """Ask or check the answers, then write the new file of this kind."""
+    from widw.content.fieldmeta import vocabulary_of
     from widw.content.fields import slugify
+    from widw.content.kinds import KINDS
     from widw.editor.scaffold import scaffold_text
 
     recipe = RECIPES[kind]
@@ -79,12 +84,14 @@ def _new(kind: Kind, root: Path | None, answers: Answers) -> None:
     for key, message in recipe.required:
         if not answers[key]:
             raise click.ClickException(message)
-    for key, list_name, option in recipe.terms:
+    model = KINDS[kind].model
+    for key, path, option in recipe.terms:
         value = answers[key]
+        list_name = vocabulary_of(model, path)
         _check_terms(
             vocabulary, list_name, option, value if isinstance(value, tuple | list) else [value]
         )
-    source = _source(vocabulary, answers)
+    source = _source(vocabulary, vocabulary_of(model, SOURCE_KIND), answers)
     if source is None and recipe.source_required:
         raise click.ClickException(recipe.source_required)
     values = recipe.values(answers, name, source)
@@ -148,7 +155,7 @@ def _check_terms(vocabulary: Vocabulary, list_name: str, option: str, terms: Any
             )
 
 
-def _source(vocabulary: Vocabulary, answers: Answers) -> dict[str, Any] | None:
+def _source(vocabulary: Vocabulary, list_name: str, answers: Answers) -> dict[str, Any] | None:
     from widw.editor.scaffold import source_values
 
     url = answers.get("bron_url")
@@ -159,7 +166,7 @@ def _source(vocabulary: Vocabulary, answers: Answers) -> dict[str, Any] | None:
     if not answers.get("bron_titel"):
         raise click.ClickException("geef bij --bron-url ook de titel van de bron: --bron-titel")
     kind = answers.get("bron_soort") or "webpagina"
-    _check_terms(vocabulary, "bronsoorten", "--bron-soort", [kind])
+    _check_terms(vocabulary, list_name, "--bron-soort", [kind])
     return source_values(
         url=url,
         title=answers["bron_titel"],

@@ -39,7 +39,8 @@ class Recipe:
     required: tuple[tuple[str, str], ...]
     """(answer key, message): what the file cannot do without, asked or given."""
     terms: tuple[tuple[str, str, str], ...]
-    """(answer key, vocabulary list, option) of every option that takes terms."""
+    """(answer key, field path, option) of every option that takes terms; the field's
+    metadata names the vocabulary list (`widw.content.fieldmeta.vocabulary_of`)."""
     source_required: str | None
     """The message when the kind needs a source and none was given (None: a stub may do)."""
     values: Callable[[Answers, str, dict[str, Any] | None], dict[str, Any]]
@@ -60,14 +61,18 @@ def _ask_case(vocabulary: Vocabulary, answers: Answers) -> Answers:
 
 
 def _ask_title_and(
-    title: str, key: str, list_name: str, question: str, many: bool,
+    kind: Kind, title: str, key: str, path: str, question: str, many: bool,
     vocabulary: Vocabulary, answers: Answers,
 ) -> Answers:  # fmt: skip
-    """Ask the title, then one vocabulary choice (unless given), then the source."""
+    """Ask the title, then one choice from the list of field `path` (unless given), then the
+    source."""
+    from widw.content.fieldmeta import vocabulary_of
+    from widw.content.kinds import KINDS
     from widw.editor.questions import ask, ask_source, choose, text
 
     answers["titel"] = ask(title, text(True))
     if not answers[key]:
+        list_name = vocabulary_of(KINDS[kind].model, path)
         answers[key] = choose(vocabulary, list_name, question, many=many)
     ask_source(vocabulary, answers)
     return answers
@@ -184,9 +189,9 @@ RECIPES: dict[Kind, Recipe] = {
         ),
         required=(),
         terms=(
-            ("provincie", "provincies", "--provincie"),
+            ("provincie", "plaats.provincie", "--provincie"),
             ("thema", "themas", "--thema"),
-            ("soort", "soorten", "--soort"),
+            ("soort", "soort", "--soort"),
         ),
         source_required=None,
         values=_case_values,
@@ -221,7 +226,13 @@ RECIPES: dict[Kind, Recipe] = {
         ),
         name=("lesson_id", "--id"),
         ask=partial(
-            _ask_title_and, "De les in één zin", "rol", "rollen", "Voor welke rollen", True
+            _ask_title_and,
+            "lesson",
+            "De les in één zin",
+            "rol",
+            "rollen",
+            "Voor welke rollen",
+            True,
         ),
         given=(),
         required=(("rol", "een les is voor minstens één rol: geef --rol"),),
@@ -262,10 +273,10 @@ RECIPES: dict[Kind, Recipe] = {
             ),
         ),
         name=("slug", "--slug"),
-        ask=partial(_ask_title_and, "Titel", "soort", "mediasoorten", "Soort", False),
+        ask=partial(_ask_title_and, "episode", "Titel", "soort", "soort", "Soort", False),
         given=(),
         required=(("soort", "geef --soort (podcast, film of bijeenkomst)"),),
-        terms=(("soort", "mediasoorten", "--soort"),),
+        terms=(("soort", "soort", "--soort"),),
         source_required="een aflevering heeft een bron nodig: geef --bron-url en --bron-titel",
         values=_episode_values,
     ),

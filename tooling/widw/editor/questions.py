@@ -7,8 +7,10 @@ from typing import Any, TypeVar
 
 import click
 
+from widw.content.fieldmeta import vocabulary_of as _list_of
 from widw.content.fields import SLUG_PATTERN, UNKNOWN, slugify
 from widw.content.messages import suggest
+from widw.content.models import Case
 from widw.content.vocabulary import Vocabulary
 
 T = TypeVar("T")
@@ -104,9 +106,11 @@ def ask_source(vocabulary: Vocabulary, answers: dict[str, Any]) -> None:
             f"Datum van de bron, JJJJ-MM-DD (leeg = {UNKNOWN})", text(False)
         )
     if not answers.get("bron_soort"):
-        show_terms(vocabulary, "bronsoorten")
+        show_terms(vocabulary, _list_of(Case, "bronnen.soort"))
         answers["bron_soort"] = ask(
-            "Soort bron", term_answer(vocabulary, "bronsoorten", False), default="webpagina"
+            "Soort bron",
+            term_answer(vocabulary, _list_of(Case, "bronnen.soort"), False),
+            default="webpagina",
         )
 
 
@@ -133,11 +137,15 @@ def ask_case(vocabulary: Vocabulary, answers: dict[str, Any]) -> dict[str, Any]:
         if answers.get(key) is None:
             answers[key] = ask(f"{question} (leeg = {UNKNOWN})", text(False))
     if answers.get("provincie") is None:
-        answers["provincie"] = choose(vocabulary, "provincies", "Provincie", many=False)
+        answers["provincie"] = choose(
+            vocabulary, _list_of(Case, "plaats.provincie"), "Provincie", many=False
+        )
     if not answers.get("thema"):
-        answers["thema"] = choose(vocabulary, "themas", "Thema's", many=True)
+        answers["thema"] = choose(vocabulary, _list_of(Case, "themas"), "Thema's", many=True)
     if not answers.get("soort"):
-        answers["soort"] = choose(vocabulary, "soorten", "Soort initiatief", many=True)
+        answers["soort"] = choose(
+            vocabulary, _list_of(Case, "soort"), "Soort initiatief", many=True
+        )
     if not answers.get("samenvatting"):
         answers["samenvatting"] = ask("Samenvatting: één alinea in eigen woorden", text(True))
     ask_source(vocabulary, answers)

@@ -24,6 +24,7 @@ from importlib.resources import files as package_files
 from typing import Any
 
 from widw.content import routes
+from widw.content.fieldmeta import vocabulary_of
 from widw.content.models import Case
 from widw.site.context import SiteContext, municipality_slug
 from widw.site.text import esc
@@ -39,6 +40,9 @@ ATTRIBUTION = (
     "plaatsgegevens van GeoNames (CC BY 4.0), omtrek van Nederland van Natural Earth "
     "(publiek domein)."
 )
+
+PROVINCES = vocabulary_of(Case, "plaats.provincie")
+"""The vocabulary list of a case's province (its labels name the province markers)."""
 
 
 @dataclass(frozen=True)
@@ -117,7 +121,7 @@ def _markers(ctx: SiteContext, cases: Sequence[Case], root: str) -> tuple[list[M
         by_province[case.place.province or ""].append(case)
     return [
         _group_marker(
-            group, ctx.label("provincies", key), root + routes.url("province", key), "provincie"
+            group, ctx.label(PROVINCES, key), root + routes.url("province", key), "provincie"
         )
         for key, group in by_province.items()
     ], "provincie"

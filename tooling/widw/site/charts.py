@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
+from widw.content.fieldmeta import vocabulary_of
 from widw.content.models import Case
 from widw.site.context import SiteContext
 from widw.site.text import esc
@@ -45,14 +46,21 @@ def collection_charts(ctx: SiteContext) -> str:
     """The four charts of the collection page, as one line of HTML."""
     cases = list(ctx.library.cases.values())
     charts = [
-        _chart(ctx, cases, "thema", "Casussen per thema", "themas", lambda c: c.themes),
+        _chart(
+            ctx,
+            cases,
+            "thema",
+            "Casussen per thema",
+            vocabulary_of(Case, "themas"),
+            lambda c: c.themes,
+        ),
         _chart(ctx, cases, "bundel", "Casussen per bundel", None, _bundle),
         _chart(
             ctx,
             cases,
             "provincie",
             "Casussen per provincie",
-            "provincies",
+            vocabulary_of(Case, "plaats.provincie"),
             lambda c: [c.place.province or "onbekend"],
         ),
         _chart(
@@ -60,7 +68,7 @@ def collection_charts(ctx: SiteContext) -> str:
             cases,
             "uitkomst",
             "Casussen per uitkomst",
-            "uitkomsten",
+            vocabulary_of(Case, "uitkomst.soort"),
             lambda c: [c.outcome.kind or "onbekend"],
         ),
     ]

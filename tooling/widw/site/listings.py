@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 from markupsafe import Markup
 
 from widw.content import routes
+from widw.content.fieldmeta import vocabulary_of
 from widw.content.models import Case
 from widw.site.casemap import case_map
 from widw.site.context import SiteContext, municipality_slug
@@ -76,8 +77,15 @@ def facets() -> list[Facet]:
     ]
 
 
-VOCAB: dict[str, str] = {"theme": "themas", "element": "elementen", "province": "provincies"}
-"""Facet section → the vocabulary list its terms come from."""
+VOCAB: dict[str, str] = {
+    section: vocabulary_of(Case, path)
+    for section, path in (
+        ("theme", "themas"),
+        ("element", "elementen"),
+        ("province", "plaats.provincie"),
+    )
+}
+"""Facet section → the vocabulary list its terms come from (through the case field's metadata)."""
 
 
 def facet_pages(ctx: SiteContext) -> dict[str, str]:

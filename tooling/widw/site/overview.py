@@ -10,7 +10,8 @@ from typing import Any, NamedTuple
 from markupsafe import Markup
 
 from widw.content import routes
-from widw.content.models import Case
+from widw.content.fieldmeta import field_terms, vocabulary_of
+from widw.content.models import Case, Lesson
 from widw.site.casemap import case_map
 from widw.site.context import SiteContext
 from widw.site.jinja import render
@@ -27,34 +28,29 @@ class Filter(NamedTuple):
     values: Callable[[SiteContext, Case], list[str]]
 
 
+def _field(path: str) -> tuple[str, Callable[[SiteContext, Case], list[str]]]:
+    """A case field's vocabulary list and its terms (from the field metadata)."""
+    return vocabulary_of(Case, path), lambda _, c: field_terms(c, path)[1]
+
+
 FILTERS = [
-    Filter("thema", "Thema", "themas", lambda _, c: list(c.themes)),
-    Filter("element", "Element", "elementen", lambda _, c: list(c.elements)),
-    Filter(
-        "provincie",
-        "Provincie",
-        "provincies",
-        lambda _, c: [c.place.province] if c.place.province else [],
-    ),
+    Filter("thema", "Thema", *_field("themas")),
+    Filter("element", "Element", *_field("elementen")),
+    Filter("provincie", "Provincie", *_field("plaats.provincie")),
     Filter(
         "bundel",
         "Bundel",
         None,
         lambda _, c: [str(c.bundle.number)] if c.bundle and c.bundle.number else [],
     ),
+    Filter("uitkomst", "Uitkomst", *_field("uitkomst.soort")),
+    Filter("participatievorm", "Participatievorm", *_field("participatievorm")),
     Filter(
-        "uitkomst",
-        "Uitkomst",
-        "uitkomsten",
-        lambda _, c: [c.outcome.kind] if c.outcome.kind else [],
+        "rol",
+        "Lessen voor rol",
+        vocabulary_of(Lesson, "rollen"),
+        lambda ctx, c: ctx.roles_for_case(c.slug),
     ),
-    Filter(
-        "participatievorm",
-        "Participatievorm",
-        "participatievormen",
-        lambda _, c: [c.participation] if c.participation else [],
-    ),
-    Filter("rol", "Lessen voor rol", "rollen", lambda ctx, c: ctx.roles_for_case(c.slug)),
 ]
 """The filters, in the order of the form and of the URL parameters."""
 
