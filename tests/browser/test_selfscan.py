@@ -15,6 +15,7 @@ PATH = "zelfscan/"
 CELLS = ".widw-scan__cel"
 SUMMARY = "#widw-scan-samenvatting"
 STORAGE = "JSON.stringify([Object.assign({}, localStorage), Object.assign({}, sessionStorage)])"
+ICONS = ("/favicon.png", "/favicon.ico", "/favicon.svg")
 BUTTONS = ("Druk de uitkomst af", "Kopieer de uitkomst", "Wis mijn antwoorden")
 
 
@@ -27,7 +28,10 @@ def scan(watched: Watched, base_url: str) -> Iterator[Any]:
     yield page
     # Answers leave no trace: no request after loading, nothing added to the browser's storage
     # (the theme keeps its own settings there; the scan writes nothing).
-    assert watched.requests[loaded:] == []
+    # The browser fetches the site icon on its own schedule (late on a busy machine): that
+    # request is the browser's, not the scan's.
+    later = [u for u in watched.requests[loaded:] if not u.split("?")[0].endswith(ICONS)]
+    assert later == []
     assert watched.foreign(base_url) == []
     assert page.evaluate(STORAGE) == before
     assert watched.errors == []
