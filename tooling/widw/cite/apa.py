@@ -13,7 +13,9 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from importlib.resources import files
 from types import SimpleNamespace
@@ -128,8 +130,9 @@ def _link(rendered: str, item: CslItem, flavour: Flavour) -> str:
 class RenderCache(JsonCache):
     """Rendered references keyed by a hash of the item, flavour and style.
 
-    citeproc-py takes milliseconds per reference; a site build renders thousands. The cache
-    lives in memory (kept across `mkdocs serve` rebuilds) and can be saved to disk.
+    citeproc-py takes milliseconds per reference; a site build renders thousands. The caller
+    of a build owns the cache (loaded from and saved to its build cache folder) and lends it
+    to the rendering with `caching`; outside that block references are rendered uncached.
     """
 
     @staticmethod
@@ -138,16 +141,28 @@ class RenderCache(JsonCache):
         return hashlib.sha256(f"{_STYLE_HASH}|{flavour}|{data}".encode()).hexdigest()
 
 
-CACHE = RenderCache()
+_LENT: ContextVar[RenderCache | None] = ContextVar("widw_apa_cache", default=None)
+"""The cache lent by the running build (not a cache itself: it holds no entries)."""
+
+
+@contextmanager
+def caching(cache: RenderCache) -> Iterator[None]:
+    """Render references through `cache`, which the caller owns, inside the block."""
+    token = _LENT.set(cache)
+    try:
+        yield
+    finally:
+        _LENT.reset(token)
 
 
 def render_apa(items: Sequence[CslItem], flavour: Flavour = "text") -> list[str]:
     """Each item as one APA reference, in the order given."""
     out = []
+    cache = _LENT.get()
     for item in items:
         prepared = _prepare(item, flavour)
-        key = CACHE.key(prepared, flavour)
-        cached = CACHE.get(key)
+        key = cache.key(prepared, flavour) if cache is not None else ""
+        cached = cache.get(key) if cache is not None else None
         if cached is not None:
             out.append(cached)
             continue
@@ -156,7 +171,8 @@ def render_apa(items: Sequence[CslItem], flavour: Flavour = "text") -> list[str]
         bibliography.register(Citation([CitationItem(str(prepared["id"]).lower())]))
         rendered = "".join(str(entry) for entry in bibliography.bibliography())
         rendered = _link(_DOUBLE_STOP.sub(r"\1\2", " ".join(rendered.split())), item, flavour)
-        CACHE.put(key, rendered)
+        if cache is not None:
+            cache.put(key, rendered)
         out.append(rendered)
     return out
 
