@@ -15,6 +15,7 @@ import gc
 import html
 import json
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,7 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
         self._command = "build"
         self._dirty = False
         self._frozen = False
+        self._indexer: threading.Thread | None = None
         self._site: Site | None = None
         self._library: Library | None = None
         self._edit: dict[str, str] = {}
@@ -122,7 +124,10 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
         if self._build_cache is None or self._build_cache.folder != paths.cache_dir / "build":
             self._build_cache = build_cache(paths.root)
             self._renders = PageRenderCache(self._build_cache)
+        previous = self._site
         self._site = assemble_site(result.library, options, self._build_cache)
+        if self._dirty and previous is not None:
+            mark_changed(previous, self._site)
         if self._command != "serve":
             self._cache = None  # a single build reads each file once: let the parsed copies go
         self._edit = self._edit_paths(result.library, paths, config)
@@ -248,8 +253,16 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
             self._frozen = False
         if self._renders is not None and not self._dirty:
             self._renders.sweep()
+        site_dir = Path(config.site_dir)
+        if self._command == "serve":
+            # Under `make serve` the page shows at once; the search index follows seconds later.
+            if self._indexer is not None:
+                self._indexer.join()
+            self._indexer = threading.Thread(target=_index_quietly, args=(site_dir,), daemon=True)
+            self._indexer.start()
+            return
         try:
-            index_site(Path(config.site_dir))
+            index_site(site_dir)
         except IndexingError as exc:
             raise PluginError(str(exc)) from None
 
@@ -262,6 +275,27 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """The content folders are watched through `config.watch` (set in on_config)."""
         return server
+
+
+def mark_changed(previous: Site, site: Site) -> None:
+    """Give the cache files of pages that changed since the last build a new time.
+
+    `mkdocs serve --dirty` rebuilds a page only when its source file is newer than its
+    output; a page whose text went back to an older stored version would otherwise keep
+    its last output.
+    """
+    for src_uri, path in site.stored.items():
+        if previous.stored.get(src_uri) != path:
+            path.touch()
+
+
+def _index_quietly(site_dir: Path) -> None:
+    from widw.site.browser_index import IndexingError, index_site
+
+    try:
+        index_site(site_dir)
+    except IndexingError as exc:
+        log.warning(str(exc))
 
 
 KIND_TITLES = {"case": "casus", "lesson": "les", "episode": "aflevering"}
