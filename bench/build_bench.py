@@ -91,17 +91,17 @@ def _named(plugin: Any, name: str) -> bool:
     return plugin == name or (isinstance(plugin, dict) and name in plugin)
 
 
-def plain(root: Path) -> dict[str, float]:
+def plain(root: Path, code: Path) -> dict[str, float]:
     """Plain Material (no widw plugin) on the same pages: with and without minify."""
     rendered = root / "rendered"
     args = [str(BIN / "widw"), "render", "--map", str(root), "--out", str(rendered)]
-    timed(args, root, _env(REPO))
+    timed(args, root, _env(code))
     config = _plain_config(root, rendered)
     build = [str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(root / "p")]
-    runs = [timed(build, root, _env(REPO)) for _ in range(2)]
+    runs = [timed(build, root, _env(code)) for _ in range(2)]
     bare = _without_minify(config)
     build_bare = [str(BIN / "mkdocs"), "build", "-q", "-f", str(bare), "-d", str(root / "p")]
-    bare_s, _ = timed(build_bare, root, _env(REPO))
+    bare_s, _ = timed(build_bare, root, _env(code))
     pages = sum(1 for _ in (root / "p").rglob("*.html"))
     return {
         "plain_s": min(s for s, _ in runs),
@@ -111,9 +111,9 @@ def plain(root: Path) -> dict[str, float]:
     }
 
 
-def pagefind(root: Path) -> float:
+def pagefind(root: Path, code: Path) -> float:
     """Seconds of `widw zoekindex` over the finished plugin build."""
-    seconds, _ = timed([str(BIN / "widw"), "zoekindex", str(root / "site")], root, _env(REPO))
+    seconds, _ = timed([str(BIN / "widw"), "zoekindex", str(root / "site")], root, _env(code))
     return seconds
 
 
@@ -138,7 +138,7 @@ def serve_edit(root: Path, code: Path, *, limit: float = 900.0) -> dict[str, flo
     case's summary until its page shows the new text."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}/casussen/{EDITED}/"
-    args = [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"]
+    args = [sys.executable, "-m", "widw.mkdocs_serve", str(port)]  # what `make serve` runs
     with tempfile.TemporaryFile() as log:
         started = time.perf_counter()
         process = subprocess.Popen(args, cwd=root, env=_env(code), stdout=log, stderr=log)
@@ -188,9 +188,9 @@ def measure(n: int, baseline: Path | None, *, serve: bool, rounds: int = 2) -> l
         for name, _ in codes:
             rows[name]["warm_s"] = min(s for s, _ in warm[name])
             rows[name]["warm_mib"] = max(m for _, m in warm[name])
-        figures = plain(roots["this"])
+        figures = plain(roots["this"], code)
         for name, _ in codes:
-            rows[name]["pagefind_s"] = pagefind(roots[name])
+            rows[name]["pagefind_s"] = pagefind(roots[name], dict(codes)[name])
             rows[name].update(figures)
             rows[name]["ratio"] = rows[name]["warm_s"] / figures["plain_s"]
         if serve:
@@ -236,10 +236,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", type=Path, default=None)
     parser.add_argument("--serve", action="store_true", help="also measure the edit loop")
     parser.add_argument("--append", action="store_true", help="append to BENCHMARKS.md")
+    parser.add_argument(
+        "--code", type=Path, default=REPO, help="checkout measured as 'this' (default: here)"
+    )
+    parser.add_argument("--rounds", type=int, default=2, help="warm builds per code")
     args = parser.parse_args(argv)
     rows = []
     for n in args.sizes:
-        rows += measure(n, args.baseline, serve=args.serve)
+        rows += measure(n, args.baseline, serve=args.serve, rounds=args.rounds, code=args.code)
     table = markdown(rows, args.baseline)
     print(table)
     if args.append:

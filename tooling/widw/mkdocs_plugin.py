@@ -72,6 +72,7 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
         self._dirty = False
         self._frozen = False
         self._indexer: threading.Thread | None = None
+        self._index_lock = threading.Lock()
         self._site: Site | None = None
         self._library: Library | None = None
         self._edit: dict[str, str] = {}
@@ -255,10 +256,11 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
             self._renders.sweep()
         site_dir = Path(config.site_dir)
         if self._command == "serve":
-            # Under `make serve` the page shows at once; the search index follows seconds later.
-            if self._indexer is not None:
-                self._indexer.join()
-            self._indexer = threading.Thread(target=_index_quietly, args=(site_dir,), daemon=True)
+            # Under `make serve` the page shows at once; the search index follows seconds
+            # later (one run at a time: each waits for the lock, not the rebuild).
+            self._indexer = threading.Thread(
+                target=_index_quietly, args=(site_dir, self._index_lock), daemon=True
+            )
             self._indexer.start()
             return
         try:
@@ -289,13 +291,14 @@ def mark_changed(previous: Site, site: Site) -> None:
             path.touch()
 
 
-def _index_quietly(site_dir: Path) -> None:
+def _index_quietly(site_dir: Path, lock: threading.Lock) -> None:
     from widw.site.browser_index import IndexingError, index_site
 
-    try:
-        index_site(site_dir)
-    except IndexingError as exc:
-        log.warning(str(exc))
+    with lock:
+        try:
+            index_site(site_dir)
+        except IndexingError as exc:
+            log.warning(str(exc))
 
 
 KIND_TITLES = {"case": "casus", "lesson": "les", "episode": "aflevering"}
