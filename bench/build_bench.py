@@ -167,10 +167,13 @@ def serve_edit(root: Path, code: Path, *, limit: float = 900.0) -> dict[str, flo
     return {"serve_first_page_s": first, "serve_edit_s": edit}
 
 
-def measure(n: int, baseline: Path | None, *, serve: bool, rounds: int = 2) -> list[dict[str, Any]]:
+def measure(
+    n: int, baseline: Path | None, *, serve: bool, rounds: int = 2, code: Path = REPO
+) -> list[dict[str, Any]]:
     """All figures for one library size, for this code and the baseline, alternating."""
+    this = code
     codes = [("baseline", baseline)] if baseline else []
-    codes.append(("this", REPO))
+    codes.append(("this", this))
     with tempfile.TemporaryDirectory(prefix=f"widw-build-{n}-") as tmp:
         library = Path(tmp) / "library"
         generate_project(library, n)
@@ -188,7 +191,7 @@ def measure(n: int, baseline: Path | None, *, serve: bool, rounds: int = 2) -> l
         for name, _ in codes:
             rows[name]["warm_s"] = min(s for s, _ in warm[name])
             rows[name]["warm_mib"] = max(m for _, m in warm[name])
-        figures = plain(roots["this"], code)
+        figures = plain(roots["this"], this)
         for name, _ in codes:
             rows[name]["pagefind_s"] = pagefind(roots[name], dict(codes)[name])
             rows[name].update(figures)
