@@ -130,7 +130,7 @@ class PageRenderCache:
             return
         if any(files.get_file_from_path(t) is None for t in targets):
             return
-        self.cache.put(HTML, key, json.dumps(_entry(page, targets), ensure_ascii=False))
+        _put(self.cache, HTML, key, json.dumps(_entry(page, targets), ensure_ascii=False))
 
     @contextmanager
     def _recording(self) -> Iterator[tuple[list[str], _Counter]]:
@@ -179,8 +179,16 @@ class _CachedPostPage:
             return stored
         result = self.method(output, **kwargs)
         if isinstance(result, str):
-            self.cache.put(MINIFIED, key, result)
+            _put(self.cache, MINIFIED, key, result)
         return result
+
+
+def _put(cache: BuildCache, kind: str, key: str, value: str) -> None:
+    """Store a result; a cache that cannot be written (disk full) only means no reuse."""
+    try:
+        cache.put(kind, key, value)
+    except OSError:
+        return
 
 
 def _targets(src_uri: str, urls: list[str]) -> list[str] | None:
