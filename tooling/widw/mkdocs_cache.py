@@ -160,7 +160,10 @@ class PageRenderCache:
 
     def sweep(self) -> int:
         """Drop entries this build did not use (call after a complete build)."""
-        return self.cache.sweep(KINDS)
+        try:
+            return self.cache.sweep(KINDS)
+        except OSError:  # a read-only cache keeps its old entries; they only take space
+            return 0
 
 
 class _CachedPostPage:
