@@ -79,6 +79,7 @@ test-fast: setup  ## Tests without lint and without the browser
 
 bench: setup  ## Full benchmark suite (100, 1,000, 5,000 cases); appends to BENCHMARKS.md
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.build_bench --sizes 1000 5000 --serve --append
 
 clean:
 	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache

@@ -70,20 +70,25 @@ def _related(library: Any, cache_dir: Path) -> None:
 
 def _citations(library: Any, apa_file: Path) -> None:
     """What a site build asks of widw.cite, through the render cache and its file."""
-    from widw.cite.apa import CACHE
+    from widw.cite.apa import RenderCache, caching
     from widw.cite.exports import export_files
     from widw.cite.page import citation_for, source_apa_html
 
-    CACHE.entries.clear()
-    CACHE.load(apa_file)
-    for slug, case in library.cases.items():
-        citation_for(
-            case, f"{SITE_URL}casussen/{slug}/", site_url=SITE_URL, today=TODAY, with_sources=False
-        )
-        for source in case.sources:
-            source_apa_html(source)
-    export_files(library, site_url=SITE_URL, today=TODAY)
-    CACHE.save(apa_file)
+    references = RenderCache()
+    references.load(apa_file)
+    with caching(references):
+        for slug, case in library.cases.items():
+            citation_for(
+                case,
+                f"{SITE_URL}casussen/{slug}/",
+                site_url=SITE_URL,
+                today=TODAY,
+                with_sources=False,
+            )
+            for source in case.sources:
+                source_apa_html(source)
+        export_files(library, site_url=SITE_URL, today=TODAY)
+    references.save(apa_file)
 
 
 def _edit(root: Path) -> str:

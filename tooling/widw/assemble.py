@@ -3,27 +3,29 @@
 Both adapters — the MkDocs plugin and `widw render` — call `assemble_site`, so the site they
 produce is the same. This is the one place where the three branches of the pipeline (site,
 search, cite) and the editor guide meet; none of them imports MkDocs.
+
+The caller owns the build cache (`build_cache`, one per plugin instance or command run) and
+passes it in; nothing here keeps state between calls. An assembled site is stored in that
+cache page by page (each under the hash of its text) with a small manifest under the hash of
+every input, so unchanged inputs give the stored site back without holding it in memory.
 """
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import hashlib
 import json
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from widw.atomic import write_atomic
+from widw.buildcache import BuildCache, digest
 from widw.content.library import Library, ProjectPaths
 from widw.content.models import Case
 from widw.site import Site
-from widw.site.cache import PageCache, code_fingerprint
+from widw.site.cache import PageCache, site_inputs
 
-_PAGE_CACHES: dict[Path, PageCache] = {}
-"""Case-page caches per project, kept in memory across `mkdocs serve` rebuilds."""
-_SITES: dict[Path, tuple[str, Site]] = {}
-"""The last assembled site per project, with the fingerprint of its inputs."""
+SWEPT = ("site", "page", "blob")
+"""Entry kinds a full assembly uses completely, so whatever it did not use is stale."""
 
 
 @dataclass(frozen=True)
@@ -38,25 +40,32 @@ class SiteOptions:
     """The retrieval date in citations (default: the day of the build)."""
 
 
-def assemble_site(library: Library, options: SiteOptions) -> Site:
-    """Every page and file of the site; unchanged inputs give the previous site back."""
-    cache_dir = ProjectPaths(options.root).cache_dir
+def build_cache(root: Path, *, inputs: str = "") -> BuildCache:
+    """The build cache in the project's .cache folder; `inputs`: the caller's configuration."""
+    return BuildCache(ProjectPaths(root).cache_dir / "build", inputs=inputs)
+
+
+def assemble_site(library: Library, options: SiteOptions, cache: BuildCache | None = None) -> Site:
+    """Every page and file of the site; unchanged inputs give the stored site back.
+
+    Without a `cache` the site is built in memory and nothing is kept.
+    """
+    cache = cache if cache is not None else BuildCache()
     day = options.today or dt.date.today()
-    salt = f"{options.site_url}|{options.repo_url}|{day.isoformat()}"
-    fingerprint = _fingerprint(library, salt)
-    cached = _SITES.get(cache_dir) or _load_site(cache_dir / "site.json")
-    if cached is not None and cached[0] == fingerprint:
-        _SITES[cache_dir] = cached
-        return cached[1]
-    site = _build(library, options, cache_dir, salt)
-    _SITES[cache_dir] = (fingerprint, site)
-    _save_site(cache_dir / "site.json", fingerprint, site)
-    return site
+    salt = digest(options.site_url, str(options.repo_url), day.isoformat(), site_inputs())
+    manifest_key = cache.key("site", _fingerprint(library, salt))
+    stored = _load_site(cache, manifest_key)
+    if stored is not None:
+        return stored
+    site = _build(library, options, cache, salt)
+    stored = _store_site(cache, manifest_key, site)
+    cache.sweep(SWEPT)
+    return stored
 
 
-def _build(library: Library, options: SiteOptions, cache_dir: Path, salt: str) -> Site:
+def _build(library: Library, options: SiteOptions, cache: BuildCache, salt: str) -> Site:
     # Imported here: a site that comes from the cache needs none of these (nor Whoosh).
-    from widw.cite.apa import CACHE
+    from widw.cite.apa import RenderCache, caching
     from widw.cite.exports import data_pages, export_files
     from widw.cite.page import citation_for, cite_assets, source_apa_html
     from widw.editor.guide import guide_pages, issue_form_url
@@ -71,31 +80,31 @@ def _build(library: Library, options: SiteOptions, cache_dir: Path, salt: str) -
             case, page_url, site_url=options.site_url, today=options.today, with_sources=False
         )
 
-    CACHE.load(cache_dir / "apa.json")
-    pages = _PAGE_CACHES.setdefault(cache_dir, PageCache())
-    pages.salt = salt
-    if not pages.entries:
-        pages.load(cache_dir / "pages.json")
-    extra_pages = {
-        **guide_pages(library.vocabulary, repo_url=options.repo_url),
-        **data_pages(library),
-    }
-    site = build_site(
-        library,
-        site_url=options.site_url,
-        related=related_cases(library, search_cache_dir(options.root)),
-        citation_for=cite,
-        source_format=source_apa_html,
-        extra_pages=extra_pages,
-        page_cache=pages,
-        contribute_url=issue_form_url(options.repo_url),
-    )
-    site.files.update(cite_assets())
-    site.files.update(bundled_assets(site.files))
-    site.files.update(export_files(library, site_url=options.site_url, today=options.today))
-    CACHE.save(cache_dir / "apa.json")
-    pages.save(cache_dir / "pages.json")
-    return site
+    references = RenderCache()
+    references_file = cache.file("apa.json")
+    if references_file is not None:
+        references.load(references_file)
+    with caching(references):
+        extra_pages = {
+            **guide_pages(library.vocabulary, repo_url=options.repo_url),
+            **data_pages(library),
+        }
+        site = build_site(
+            library,
+            site_url=options.site_url,
+            related=related_cases(library, search_cache_dir(options.root)),
+            citation_for=cite,
+            source_format=source_apa_html,
+            extra_pages=extra_pages,
+            page_cache=PageCache(cache, salt),
+            contribute_url=issue_form_url(options.repo_url),
+        )
+        files = {**site.files, **cite_assets()}
+        files.update(bundled_assets(files))
+        files.update(export_files(library, site_url=options.site_url, today=options.today))
+    if references_file is not None:
+        references.save(references_file)
+    return Site(site.pages, files)
 
 
 def _fingerprint(library: Library, salt: str) -> str:
@@ -103,30 +112,85 @@ def _fingerprint(library: Library, salt: str) -> str:
 
     Related cases are computed from the same content, so they need no part of their own.
     """
-    digest = hashlib.sha256(f"{code_fingerprint()}|{salt}".encode())
+    parts = [salt, library.vocabulary.content_hash]
     for (kind, name), source in sorted(library.files.items()):
-        digest.update(f"{kind}|{name}|{source.path}|{source.content_hash}\n".encode())
-    digest.update(library.vocabulary.content_hash.encode())
-    return digest.hexdigest()
+        parts.append(f"{kind}|{name}|{source.path}|{source.content_hash}")
+    return digest(*parts)
 
 
-def _load_site(path: Path) -> tuple[str, Site] | None:
-    """The saved site, or None when there is none or it cannot be read."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        files: dict[str, str | bytes] = {
-            name: base64.b64decode(value["b64"]) if isinstance(value, dict) else value
-            for name, value in data["files"].items()
-        }
-        return str(data["fingerprint"]), Site(dict(data["pages"]), files)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
-
-
-def _save_site(path: Path, fingerprint: str, site: Site) -> None:
-    files = {
-        name: {"b64": base64.b64encode(value).decode()} if isinstance(value, bytes) else value
-        for name, value in site.files.items()
+def _store_site(cache: BuildCache, manifest_key: str, site: Site) -> Site:
+    """Put every page and file into the cache and return the site read back from it."""
+    manifest = {
+        "pages": {uri: cache.store("blob", text) for uri, text in site.pages.items()},
+        "files": {
+            uri: [cache.store("blob", data), isinstance(data, bytes)]
+            for uri, data in site.files.items()
+        },
     }
-    data = {"fingerprint": fingerprint, "pages": site.pages, "files": files}
-    write_atomic(path, json.dumps(data, ensure_ascii=False))
+    cache.put("site", manifest_key, json.dumps(manifest, ensure_ascii=False))
+    if cache.folder is None:
+        return site
+    return _load_site(cache, manifest_key) or site
+
+
+def _load_site(cache: BuildCache, manifest_key: str) -> Site | None:
+    """The stored site (its texts read only when asked for), or None."""
+    text = cache.get("site", manifest_key)
+    if text is None:
+        return None
+    try:
+        manifest = json.loads(text)
+        pages = {str(uri): str(key) for uri, key in manifest["pages"].items()}
+        files = {str(uri): (str(key), bool(raw)) for uri, (key, raw) in manifest["files"].items()}
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+    keys = [*pages.values(), *(key for key, _ in files.values())]
+    if not all(cache.has("blob", key) for key in keys):
+        return None
+    stored: dict[str, Path] = {}
+    for uri, key in [*pages.items(), *((u, k) for u, (k, _) in files.items())]:
+        path = cache.path("blob", key)
+        if path is not None:
+            stored[uri] = path
+    return Site(_Pages(cache, pages), _Files(cache, files), stored)
+
+
+class _Pages(Mapping[str, str]):
+    """The site's pages from the build cache, each read when asked for."""
+
+    def __init__(self, cache: BuildCache, keys: dict[str, str]) -> None:
+        self._cache = cache
+        self._keys = keys
+
+    def __getitem__(self, name: str) -> str:
+        text = self._cache.get("blob", self._keys[name])
+        if text is None:
+            raise KeyError(name)
+        return text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+class _Files(Mapping[str, str | bytes]):
+    """The site's other files from the build cache, text or bytes as they were stored."""
+
+    def __init__(self, cache: BuildCache, files: dict[str, tuple[str, bool]]) -> None:
+        self._cache = cache
+        self._files = files
+
+    def __getitem__(self, name: str) -> str | bytes:
+        key, raw = self._files[name]
+        data = self._cache.get_bytes("blob", key)
+        if data is None:
+            raise KeyError(name)
+        return data if raw else data.decode("utf-8")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)

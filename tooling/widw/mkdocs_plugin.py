@@ -10,10 +10,12 @@ keep working.
 
 from __future__ import annotations
 
+import functools
 import gc
 import html
 import json
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +25,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
-from widw.assemble import SiteOptions, assemble_site
+from widw.assemble import SiteOptions, assemble_site, build_cache
+from widw.buildcache import BuildCache
 from widw.content.doccache import DocumentCache
 from widw.content.kinds import KINDS
 from widw.content.library import InvalidFile, Library, ProjectPaths, load_library
@@ -36,6 +40,7 @@ from widw.content.siteurl import (
     public_repo_url,
     publishing,
 )
+from widw.mkdocs_cache import PageRenderCache
 from widw.oserrors import unusable_path_message
 from widw.site import Site
 from widw.site.publish import overrides_dir
@@ -60,15 +65,22 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
 
     def __init__(self) -> None:
         self._cache: DocumentCache | None = None
+        self._build_cache: BuildCache | None = None
+        self._renders: PageRenderCache | None = None
         self._command = "build"
+        self._dirty = False
+        self._frozen = False
+        self._indexer: threading.Thread | None = None
+        self._index_lock = threading.Lock()
         self._site: Site | None = None
         self._library: Library | None = None
         self._edit: dict[str, str] = {}
         self._error_pages: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defining this keeps one plugin instance (and its cache) alive under `serve`."""
+        """Defining this keeps one plugin instance (and its caches) alive under `serve`."""
         self._command = command
+        self._dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the content, then generate the site in memory."""
@@ -109,7 +121,15 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
             root=paths.root,
             repo_url=config.repo_url,
         )
-        self._site = assemble_site(result.library, options)
+        if self._build_cache is None or self._build_cache.folder != paths.cache_dir / "build":
+            self._build_cache = build_cache(paths.root)
+            self._renders = PageRenderCache(self._build_cache)
+        previous = self._site
+        self._site = assemble_site(result.library, options, self._build_cache)
+        if self._dirty and previous is not None:
+            mark_changed(previous, self._site)
+        if self._command != "serve":
+            self._cache = None  # a single build reads each file once: let the parsed copies go
         self._edit = self._edit_paths(result.library, paths, config)
         self._error_pages = error_pages(result.invalid, result.library)
         docs = Path(config.docs_dir).resolve()
@@ -119,9 +139,13 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
                 src_uri = page(file.kind, name)
                 if src_uri in self._error_pages:
                     self._edit[src_uri] = relative
-        # The library and caches live as long as the build: keep the cyclic garbage collector
-        # from walking them again and again while MkDocs renders thousands of pages.
+        # The library lives as long as the build: keep the cyclic garbage collector from
+        # walking it again and again while MkDocs renders thousands of pages; undone in
+        # on_post_build, so nothing stays frozen after the build.
         gc.freeze()
+        self._frozen = True
+        if self._renders is not None:
+            self._renders.configure(config)
         dirs = config.theme.dirs
         if OVERRIDES not in dirs:
             dirs.insert(1 if getattr(config.theme, "custom_dir", None) else 0, OVERRIDES)
@@ -130,12 +154,12 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
         """Add the generated pages and assets as virtual files."""
         if self._site is None:
             return files
-        for src_uri, text in self._site.pages.items():
+        for src_uri in self._site.pages:
             self._replace(files, src_uri)
             inclusion = (
                 InclusionLevel.NOT_IN_NAV if Site.is_detail(src_uri) else InclusionLevel.UNDEFINED
             )
-            file = File.generated(config, src_uri, content=text, inclusion=inclusion)
+            file = self._generated(config, src_uri, inclusion)
             if src_uri in self._edit:
                 file.edit_uri = self._edit[src_uri]
             files.append(file)
@@ -146,10 +170,29 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
                 if src_uri in self._edit:
                     file.edit_uri = self._edit[src_uri]
                 files.append(file)
-        for src_uri, data in self._site.files.items():
+        for src_uri in self._site.files:
             self._replace(files, src_uri)
-            files.append(File.generated(config, src_uri, content=data))
+            files.append(self._generated(config, src_uri, InclusionLevel.UNDEFINED))
         return files
+
+    def _generated(self, config: MkDocsConfig, src_uri: str, inclusion: InclusionLevel) -> File:
+        """A generated file, read from the build cache's file when there is one (streamed)."""
+        assert self._site is not None
+        path = self._site.stored.get(src_uri)
+        if path is not None:
+            return File.generated(config, src_uri, abs_src_path=str(path), inclusion=inclusion)
+        pages = self._site.pages
+        content = pages[src_uri] if src_uri in pages else self._site.files[src_uri]
+        return File.generated(config, src_uri, content=content, inclusion=inclusion)
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Convert the page through the render cache (unchanged pages are not converted)."""
+        renders = self._renders
+        if renders is not None:
+            page.render = functools.partial(renders.render, page)  # type: ignore[method-assign]
+        return markdown
 
     @staticmethod
     def _apply_addresses(config: MkDocsConfig) -> None:
@@ -204,14 +247,56 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
         """Write the browser search index (Pagefind) over the finished HTML."""
         from widw.site.browser_index import IndexingError, index_site
 
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
+        if self._renders is not None and not self._dirty:
+            self._renders.sweep()
+        site_dir = Path(config.site_dir)
+        if self._command == "serve":
+            # Under `make serve` the page shows at once; the search index follows seconds
+            # later (one run at a time: each waits for the lock, not the rebuild).
+            self._indexer = threading.Thread(
+                target=_index_quietly, args=(site_dir, self._index_lock), daemon=True
+            )
+            self._indexer.start()
+            return
         try:
-            index_site(Path(config.site_dir))
+            index_site(site_dir)
         except IndexingError as exc:
             raise PluginError(str(exc)) from None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A failed build leaves nothing frozen either."""
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """The content folders are watched through `config.watch` (set in on_config)."""
         return server
+
+
+def mark_changed(previous: Site, site: Site) -> None:
+    """Give the cache files of pages that changed since the last build a new time.
+
+    `mkdocs serve --dirty` rebuilds a page only when its source file is newer than its
+    output; a page whose text went back to an older stored version would otherwise keep
+    its last output.
+    """
+    for src_uri, path in site.stored.items():
+        if previous.stored.get(src_uri) != path:
+            path.touch()
+
+
+def _index_quietly(site_dir: Path, lock: threading.Lock) -> None:
+    from widw.site.browser_index import IndexingError, index_site
+
+    with lock:
+        try:
+            index_site(site_dir)
+        except IndexingError as exc:
+            log.warning(str(exc))
 
 
 def error_pages(invalid: list[InvalidFile], library: Library) -> dict[str, str]:

@@ -53,7 +53,9 @@ def main(argv: list[str] | None = None) -> int:
 
     address = f"{HOST}:{value}"
     try:
-        cli.main(args=["serve", "--livereload", "--dev-addr", address, *args[1:]])
+        # --dirty: an edit rebuilds only the pages whose generated text changed (the plugin
+        # stores each page in the build cache; unchanged ones keep their file and its time).
+        cli.main(args=["serve", "--livereload", "--dirty", "--dev-addr", address, *args[1:]])
     except OSError as exc:
         if exc.errno != errno.EADDRINUSE:
             raise

@@ -13,7 +13,9 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -134,9 +136,10 @@ def _link(rendered: str, item: CslItem, flavour: Flavour) -> str:
 class RenderCache(JsonCache):
     """Rendered references keyed by a hash of the item, flavour and style.
 
-    citeproc-py takes milliseconds per reference; a site build renders thousands. The cache
-    lives in memory (kept across `mkdocs serve` rebuilds) and can be saved to disk. The key
-    is made from the item as given (escaping happens only when it must be rendered).
+    citeproc-py takes milliseconds per reference; a site build renders thousands. The caller
+    of a build owns the cache (loaded from and saved to its build cache folder) and lends it
+    to the rendering with `caching`; outside that block references are rendered uncached.
+    The key is made from the item as given (escaping happens only when it must be rendered).
     """
 
     @staticmethod
@@ -145,7 +148,23 @@ class RenderCache(JsonCache):
         return hashlib.sha256(f"{_STYLE_HASH}|{flavour}|{data}".encode()).hexdigest()
 
 
-CACHE = RenderCache()
+_LENT: ContextVar[RenderCache | None] = ContextVar("widw_apa_cache", default=None)
+"""The cache lent by the running build (not a cache itself: it holds no entries)."""
+
+
+@contextmanager
+def caching(cache: RenderCache) -> Iterator[None]:
+    """Render references through `cache`, which the caller owns, inside the block."""
+    token = _LENT.set(cache)
+    try:
+        yield
+    finally:
+        _LENT.reset(token)
+
+
+def lent_cache() -> RenderCache | None:
+    """The cache the running build lent (`caching`), or None outside a build."""
+    return _LENT.get()
 
 
 ACCESS_PLACEHOLDER = dt.date(1111, 11, 11)
@@ -183,9 +202,10 @@ def _date_parts(day: dt.date) -> dict[str, list[list[int]]]:
 
 
 def _rendered(item: CslItem, flavour: Flavour) -> str:
-    """One reference through citeproc-py, or from the cache when rendered before."""
-    key = CACHE.key(item, f"{flavour}|{_CODE_HASH}")
-    cached = CACHE.get(key)
+    """One reference through citeproc-py, or from the lent cache when rendered before."""
+    cache = _LENT.get()
+    key = cache.key(item, f"{flavour}|{_CODE_HASH}") if cache is not None else ""
+    cached = cache.get(key) if cache is not None else None
     if cached is not None:
         return cached
     prepared = _prepare(item, flavour)
@@ -194,7 +214,8 @@ def _rendered(item: CslItem, flavour: Flavour) -> str:
     bibliography.register(Citation([CitationItem(str(prepared["id"]).lower())]))
     rendered = "".join(str(entry) for entry in bibliography.bibliography())
     rendered = _link(_DOUBLE_STOP.sub(r"\1\2", " ".join(rendered.split())), item, flavour)
-    CACHE.put(key, rendered)
+    if cache is not None:
+        cache.put(key, rendered)
     return rendered
 
 

@@ -16,7 +16,7 @@ from bibtexparser.library import Library as BibLibrary
 from bibtexparser.model import Entry, Field
 from bibtexparser.writer import BibtexFormat
 
-from widw.cite.apa import CACHE, render_apa
+from widw.cite.apa import lent_cache, render_apa
 from widw.cite.csl import CslItem
 
 Format = Literal["apa", "bibtex", "ris", "csl-json", "markdown"]
@@ -60,7 +60,7 @@ _WRITERS = hashlib.sha256(
 def _cached_per_item(
     flavour: str, write: Callable[[Sequence[CslItem]], str]
 ) -> Callable[[Sequence[CslItem]], str]:
-    """`write`, one item at a time through the render cache (`widw.cite.apa.CACHE`).
+    """`write`, one item at a time through the build's render cache (`apa.lent_cache`).
 
     A file of several items is the items' own texts joined by a blank line, which is what
     bibtexparser and rispy write as well (tests/cite/test_formats_cache.py checks it), so
@@ -70,12 +70,15 @@ def _cached_per_item(
     def cached(items: Sequence[CslItem]) -> str:
         if len(items) != 1:
             return "\n".join(cached([item]) for item in items)
-        key = CACHE.key(items[0], f"{flavour}|{_WRITERS}")
-        text = CACHE.get(key)
+        cache = lent_cache()
+        if cache is None:
+            return write(items)
+        key = cache.key(items[0], f"{flavour}|{_WRITERS}")
+        text = cache.get(key)
         if text is None:
             text = write(items)
-            CACHE.put(key, text)
-        return text
+            cache.put(key, text)
+        return str(text)
 
     return cached
 

@@ -39,7 +39,7 @@ from widw.cli.options import project_paths, root_option
 )
 def command(root: Path | None, out: Path, site_url: str | None, config_out: Path | None) -> None:
     """Schrijf alle pagina's naar MAP, voor een sitebouwer zonder plugins (zoals Zensical)."""
-    from widw.assemble import SiteOptions, assemble_site
+    from widw.assemble import SiteOptions, assemble_site, build_cache
     from widw.atomic import write_atomic
     from widw.content.library import load_library
     from widw.content.problems import format_problems
@@ -79,7 +79,7 @@ def command(root: Path | None, out: Path, site_url: str | None, config_out: Path
         root=paths.root,
         repo_url=public_repo_url(str(repo_url)) if repo_url else None,
     )
-    site = assemble_site(result.library, options)
+    site = assemble_site(result.library, options, build_cache(paths.root))
     custom = (
         config.get("theme", {}).get("custom_dir") if isinstance(config.get("theme"), dict) else None
     )

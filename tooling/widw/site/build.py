@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files as package_files
+from pathlib import Path
 
 from widw.content import routes
 from widw.content.library import Library
@@ -34,8 +35,10 @@ ASSETS = ("widw.css", "pagina.css", "filter.js", "zelfscan.css", "zelfscan.js", 
 class Site:
     """Generated pages (src_uri → Markdown with front matter) and other files."""
 
-    pages: dict[str, str] = field(default_factory=dict)
-    files: dict[str, str | bytes] = field(default_factory=dict)
+    pages: Mapping[str, str] = field(default_factory=dict)
+    files: Mapping[str, str | bytes] = field(default_factory=dict)
+    stored: Mapping[str, Path] = field(default_factory=dict)
+    """Where a page or file already lies on disk (the build cache): builders may read it there."""
 
     @staticmethod
     def is_detail(src_uri: str) -> bool:
@@ -88,8 +91,10 @@ def build_site(
     `contribute_url` is the issue form stub pages invite readers to (else the guide).
     """
     ctx = SiteContext(library, site_url, related or {}, citation_for, source_format, contribute_url)
-    site = Site()
-    pages = {routes.page("home"): home_page(ctx), routes.page("search"): search_page()}
+    pages: dict[str, str] = {
+        routes.page("home"): home_page(ctx),
+        routes.page("search"): search_page(),
+    }
     pages.update(overview_pages(ctx))
     pages.update(lesson_pages(ctx))
     pages.update(role_pages(ctx))
@@ -98,11 +103,10 @@ def build_site(
     pages[routes.page("collection")] = collection_page(ctx)
     pages[routes.page("selfscan")] = selfscan_page(ctx)
     pages.update({uri: _generated(text) for uri, text in (extra_pages or {}).items()})
-    site.pages.update({uri: _shared(ctx, uri, text) for uri, text in pages.items()})
+    shared = {uri: _shared(ctx, uri, text) for uri, text in pages.items()}
     for case in library.cases.values():
-        site.pages[routes.page("case", case.slug)] = _case_page(ctx, case, page_cache)
-    site.files.update(asset_files())
-    return site
+        shared[routes.page("case", case.slug)] = _case_page(ctx, case, page_cache)
+    return Site(shared, asset_files())
 
 
 def asset_files() -> dict[str, str | bytes]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from typing import Any
 
@@ -35,6 +36,19 @@ def environment() -> Environment:
     env.filters["datum"] = dutch_date
     env.globals["routes"] = routes  # every URL: routes.page("case", slug), routes.url(...)
     return env
+
+
+def template_fingerprint() -> str:
+    """A hash of every page template as the environment loads it: a changed template changes it."""
+    env = environment()
+    digest = hashlib.sha256()
+    loader = env.loader
+    if loader is None:
+        return ""
+    for name in sorted(loader.list_templates()):
+        source, _, _ = loader.get_source(env, name)
+        digest.update(f"{name}\0{len(source)}\0{source}".encode())
+    return digest.hexdigest()
 
 
 def render(template: str, **context: Any) -> str:

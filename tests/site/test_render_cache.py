@@ -1,0 +1,87 @@
+"""The MkDocs adapter's caches: a warm build converts nothing and gives the same HTML; under
+`mkdocs serve --dirty` an edit rebuilds only the pages whose text changed."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.site.fixtures import write_project
+
+pytestmark = pytest.mark.slow
+
+
+def _build(project: Path, site: Path, *, command: str = "build", dirty: bool = False) -> Any:
+    """One in-process build, as `mkdocs build` or one rebuild of `mkdocs serve` runs it."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command=command, dirty=dirty)
+    build(config, dirty=dirty)
+    return config.plugins["widw"]
+
+
+def _pages(site: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in site.rglob("*.html")
+        if "pagefind" not in p.parts
+    }
+
+
+def test_a_warm_build_converts_no_page_and_gives_the_same_html(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "project")
+    renders = _build(project, tmp_path / "cold")._renders
+    converted = renders.misses
+    assert converted > 0
+    assert renders.hits == 0
+    assert not gc.get_freeze_count(), "nothing stays frozen after the build"
+    # MkDocs keeps the plugin instance (it defines on_startup), so the counts go on.
+    assert _build(project, tmp_path / "warm")._renders is renders
+    assert renders.misses == converted, "the warm build converts no page"
+    assert renders.hits == converted
+    assert _pages(tmp_path / "warm") == _pages(tmp_path / "cold")
+
+
+def test_a_page_whose_link_target_is_gone_is_converted_again(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "project")
+    about = project / "docs" / "over.md"
+    about.write_text(
+        about.read_text(encoding="utf-8") + "\n[Zelfscan](zelfscan-oud.md)\n", encoding="utf-8"
+    )
+    (project / "docs" / "zelfscan-oud.md").write_text("# Oud\n", encoding="utf-8")
+    renders = _build(project, tmp_path / "a")._renders
+    converted = renders.misses
+    (project / "docs" / "zelfscan-oud.md").unlink()
+    _build(project, tmp_path / "b")
+    assert renders.misses == converted + 1, "only the page with the broken link is converted"
+    shown = (tmp_path / "b" / "over" / "index.html").read_text(encoding="utf-8")
+    assert 'href="zelfscan-oud.md"' in shown, "MkDocs leaves a broken link as it is"
+
+
+def test_serve_rebuilds_only_the_pages_an_edit_changes(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "project")
+    site = tmp_path / "site"
+    plugin = _build(project, site, command="serve", dirty=True)
+    outputs = {name: (site / name).stat().st_mtime_ns for name in _pages(site)}
+    case = project / "cases" / "buurtkamer-noord.md"
+    text = case.read_text(encoding="utf-8")
+    case.write_text(text.replace("samenvatting: ", "samenvatting: Bewerkt. ", 1), "utf-8")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    assert config.plugins["widw"] is plugin, "serve keeps one plugin instance"
+    build(config, dirty=True)
+    page = (site / "casussen" / "buurtkamer-noord" / "index.html").read_text(encoding="utf-8")
+    assert "Bewerkt." in page
+    changed = {n for n, t in outputs.items() if (site / n).stat().st_mtime_ns != t}
+    assert "casussen/buurtkamer-noord/index.html" in changed
+    assert "casussen/moestuin-zuid/index.html" not in changed
+    assert len(changed) < len(outputs) / 2, sorted(changed)
+    if plugin._indexer is not None:
+        plugin._indexer.join()

@@ -1,0 +1,256 @@
+"""MkDocs' per-page work cached by content hash: Markdown → HTML, and HTML minification.
+
+MkDocs converts every page's Markdown on every build and the minify plugin parses every
+finished page again; on a library of thousands of cases these two are most of a rebuild,
+though both depend only on their input text and the configuration. `PageRenderCache`
+keeps their results in the caller's build cache (`widw.buildcache`):
+
+- Markdown → HTML by a hash of the page's Markdown, its path and address, and the Markdown
+  configuration (extensions, their options, the versions of Markdown and MkDocs). A hit
+  restores what MkDocs' own `Page.render` sets (HTML, table of contents, title, anchors and
+  links to anchors, so MkDocs still validates anchors). Relative links depend on which files
+  exist: each entry records the files its links point to, and a hit whose targets are gone
+  is converted again (so MkDocs warns about the broken link as before). Pages with an
+  absolute or unresolved link, or whose conversion logged anything, are never cached.
+- the minify plugin's `on_post_page` by a hash of the page's HTML and the plugin's options.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import posixpath
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+from urllib.parse import unquote, urlsplit
+from xml.etree.ElementTree import Element
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
+
+from widw.buildcache import BuildCache, digest
+
+HTML = "html"
+MINIFIED = "min"
+KINDS = (HTML, MINIFIED)
+
+
+def _versions(*names: str) -> str:
+    found = []
+    for name in names:
+        try:
+            found.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name}=?")
+    return ",".join(found)
+
+
+class _LinkRecorder(Treeprocessor):  # type: ignore[misc]
+    """Notes every link and image address before MkDocs rewrites it (it runs at priority 0)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] | None = None
+
+    def run(self, root: Element) -> None:
+        if self.urls is None:
+            return
+        for element in root.iter():
+            key = "href" if element.tag == "a" else "src" if element.tag == "img" else None
+            url = element.get(key) if key else None
+            if url is not None:
+                self.urls.append(url)
+
+
+class _RecorderExtension(Extension):  # type: ignore[misc]
+    def __init__(self, recorder: _LinkRecorder) -> None:
+        super().__init__()
+        self.recorder = recorder
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API
+        md.treeprocessors.register(self.recorder, "widw_links", 1)
+
+
+class _Counter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class PageRenderCache:
+    """Cached `Page.render` and minification for one MkDocs build (or `serve` session)."""
+
+    def __init__(self, cache: BuildCache) -> None:
+        self.cache = cache
+        self._recorder = _LinkRecorder()
+        self._markdown_salt = ""
+        self.hits = 0
+        self.misses = 0
+
+    def configure(self, config: MkDocsConfig) -> None:
+        """Add the link recorder, note the Markdown settings, wrap the minify plugin."""
+        extensions = config.markdown_extensions
+        if not any(isinstance(e, _RecorderExtension) for e in extensions):
+            extensions.append(_RecorderExtension(self._recorder))
+        settings = {
+            "extensions": [e for e in extensions if isinstance(e, str)],
+            "configs": config.mdx_configs,
+            "directory_urls": config.use_directory_urls,
+            "validation": str(config.validation),
+        }
+        self._markdown_salt = digest(
+            json.dumps(settings, sort_keys=True, default=str),
+            _versions("markdown", "mkdocs", "pymdown-extensions", "mkdocs-material"),
+        )
+        self._wrap_minify(config)
+
+    def render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        """Set what `Page.render` sets, from the cache when the same page was converted."""
+        assert page.markdown is not None
+        src_uri = page.file.src_uri
+        key = self.cache.key(HTML, self._markdown_salt, src_uri, page.file.url, page.markdown)
+        stored = self.cache.get(HTML, key)
+        if stored is not None and _restore(page, stored, files):
+            self.hits += 1
+            return
+        self.misses += 1
+        with self._recording() as (urls, logged):
+            Page.render(page, config, files)
+        targets = _targets(src_uri, urls)
+        if logged.count or targets is None:
+            return
+        if any(files.get_file_from_path(t) is None for t in targets):
+            return
+        _put(self.cache, HTML, key, json.dumps(_entry(page, targets), ensure_ascii=False))
+
+    @contextmanager
+    def _recording(self) -> Iterator[tuple[list[str], _Counter]]:
+        urls: list[str] = []
+        counter = _Counter()
+        loggers = [logging.getLogger("mkdocs"), logging.getLogger()]
+        self._recorder.urls = urls
+        for logger in loggers:
+            logger.addHandler(counter)
+        try:
+            yield urls, counter
+        finally:
+            self._recorder.urls = None
+            for logger in loggers:
+                logger.removeHandler(counter)
+
+    def _wrap_minify(self, config: MkDocsConfig) -> None:
+        plugin: Any = config.plugins.get("minify")
+        if plugin is None:
+            return
+        options = json.dumps(dict(plugin.config), sort_keys=True, default=str)
+        salt = digest(options, _versions("mkdocs-minify-plugin", "htmlmin2", "htmlmin"))
+        events = config.plugins.events["post_page"]
+        for index, method in enumerate(events):
+            if getattr(method, "__self__", None) is plugin:
+                events[index] = _CachedPostPage(method, self.cache, salt)
+
+    def sweep(self) -> int:
+        """Drop entries this build did not use (call after a complete build)."""
+        try:
+            return self.cache.sweep(KINDS)
+        except OSError:  # a read-only cache keeps its old entries; they only take space
+            return 0
+
+
+class _CachedPostPage:
+    """A plugin's `on_post_page`, cached by the page's HTML and the plugin's options."""
+
+    def __init__(self, method: Callable[..., Any], cache: BuildCache, salt: str) -> None:
+        self.method = method
+        self.cache = cache
+        self.salt = salt
+        self.mkdocs_priority = getattr(method, "mkdocs_priority", 0)
+
+    def __call__(self, output: str, **kwargs: Any) -> Any:
+        key = self.cache.key(MINIFIED, self.salt, output)
+        stored = self.cache.get(MINIFIED, key)
+        if stored is not None:
+            return stored
+        result = self.method(output, **kwargs)
+        if isinstance(result, str):
+            _put(self.cache, MINIFIED, key, result)
+        return result
+
+
+def _put(cache: BuildCache, kind: str, key: str, value: str) -> None:
+    """Store a result; a cache that cannot be written (disk full) only means no reuse."""
+    try:
+        cache.put(kind, key, value)
+    except OSError:
+        return
+
+
+def _targets(src_uri: str, urls: list[str]) -> list[str] | None:
+    """The files a page's relative links point to; None if any link is absolute."""
+    targets = []
+    for url in urls:
+        scheme, netloc, path, _, _ = urlsplit(url)
+        if scheme or netloc or not path:
+            continue
+        if url.startswith(("/", "\\")):
+            return None
+        joined = posixpath.join(posixpath.dirname(src_uri), unquote(path))
+        targets.append(posixpath.normpath(joined.lstrip("/")))
+    return sorted(set(targets))
+
+
+def _toc_tokens(items: list[AnchorLink]) -> list[dict[str, Any]]:
+    return [
+        {"level": i.level, "id": i.id, "name": i.title, "children": _toc_tokens(i.children)}
+        for i in items
+    ]
+
+
+def _entry(page: Page, targets: list[str]) -> dict[str, Any]:
+    links = {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()}
+    return {
+        "html": page.content,
+        "toc": _toc_tokens(list(page.toc)),
+        "title": page._title_from_render,
+        "anchors": sorted(page.present_anchor_ids or ()),
+        "links": links if page.links_to_anchors is not None else None,
+        "targets": targets,
+    }
+
+
+def _restore(page: Page, stored: str, files: Files) -> bool:
+    """Put a stored conversion on the page; False if a file it links to is gone (or unreadable)."""
+    try:
+        entry = json.loads(stored)
+        return _apply(page, entry, files)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return False
+
+
+def _apply(page: Page, entry: dict[str, Any], files: Files) -> bool:
+    if any(files.get_file_from_path(t) is None for t in entry["targets"]):
+        return False
+    links = None
+    if entry["links"] is not None:
+        links = {}
+        for uri, anchors in entry["links"].items():
+            target = files.get_file_from_path(uri)
+            if target is None:
+                return False
+            links[target] = anchors
+    page.content = entry["html"]
+    page.toc = get_toc(entry["toc"])
+    page._title_from_render = entry["title"]
+    page.present_anchor_ids = set(entry["anchors"])
+    if links is not None:
+        page.links_to_anchors = links
+    return True
