@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
 
+from widw.cite.apa import RenderCache, caching, lent_cache
 from widw.content.library import Library, ProjectPaths, load_library
 
 SITE = "https://kennisbank.test/"
@@ -136,3 +137,18 @@ def library(cite_root: Path) -> Library:
     assert result.ok, [p.format() for p in result.errors]
     assert set(result.library.cases) == {"buurtkamer-noord", "wijkwerkplaats"}
     return result.library
+
+
+@pytest.fixture
+def render_cache() -> Iterator[RenderCache]:
+    """A fresh render cache lent to the rendering, as a build lends its own."""
+    cache = RenderCache()
+    with caching(cache):
+        yield cache
+
+
+def lent() -> RenderCache:
+    """The render cache lent to the rendering now (the `render_cache` fixture's)."""
+    cache = lent_cache()
+    assert cache is not None
+    return cache

@@ -3,38 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.cite.conftest import SITE
+from tests.cite.conftest import SITE, lent
 from widw.cite import apa
-from widw.cite.apa import Flavour, RenderCache, caching, lent_cache, render_apa
+from widw.cite.apa import Flavour, render_apa
 from widw.cite.csl import case_item, entry_url, source_items
 from widw.content.library import Library
 
 FLAVOURS: tuple[Flavour, ...] = ("text", "html", "markdown")
 
 
-@pytest.fixture(autouse=True)
-def empty_cache() -> Iterator[None]:
-    """A fresh render cache lent to the rendering, as a build lends its own."""
-    with caching(RenderCache()):
-        yield
-
-
-def _cache() -> RenderCache:
-    cache = lent_cache()
-    assert cache is not None
-    return cache
+pytestmark = pytest.mark.usefixtures("render_cache")
 
 
 def _direct(items: list[Any], flavour: Flavour, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """What citeproc-py writes for the items with their own dates (no placeholder)."""
     with monkeypatch.context() as patch:
         patch.setattr(apa, "_full_date", lambda value: None)
-        _cache().entries.clear()
+        lent().entries.clear()
         return render_apa(items, flavour)
 
 
@@ -54,7 +43,7 @@ def test_every_day_of_the_year_reads_as_citeproc_writes_it(
         ]
         items += [s for case in cases for s in source_items(case.sources, case.slug)]
         expected = _direct(items, flavour, monkeypatch)
-        _cache().entries.clear()
+        lent().entries.clear()
         assert render_apa(items, flavour) == expected
         assert render_apa(items, flavour) == expected  # from the cache
         assert any("Geraadpleegd op 9 maart 2026" in text for text in expected)
@@ -66,11 +55,11 @@ def test_a_new_day_renders_no_reference_again(
     case = next(iter(library.cases.values()))
     url = entry_url(SITE, "case", case.slug)
     first = render_apa([case_item(case, url=url, accessed=dt.date(2026, 12, 1))], "html")[0]
-    stored = dict(_cache().entries)
+    stored = dict(lent().entries)
     rendered: list[object] = []
     monkeypatch.setattr(apa, "CiteProcJSON", lambda items: rendered.append(items))
     second = render_apa([case_item(case, url=url, accessed=dt.date(2026, 12, 2))], "html")[0]
     assert rendered == []
-    assert _cache().entries == stored
+    assert lent().entries == stored
     assert "Geraadpleegd op 1 december 2026" in first
     assert second == first.replace("1 december 2026", "2 december 2026")

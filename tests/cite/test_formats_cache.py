@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 
 import pytest
 
 from bench.generate import REPO
 from tests.cite.conftest import SITE, TODAY
 from widw.cite import formats
-from widw.cite.apa import RenderCache, caching, lent_cache
 from widw.cite.csl import CslItem
 from widw.cite.exports import library_items
 from widw.content.library import Library, ProjectPaths, load_library
 
-
-@pytest.fixture(autouse=True)
-def empty_cache() -> Iterator[None]:
-    """A fresh render cache lent to the rendering, as a build lends its own."""
-    with caching(RenderCache()):
-        yield
-
-
-def _cache() -> RenderCache:
-    cache = lent_cache()
-    assert cache is not None
-    return cache
+pytestmark = pytest.mark.usefixtures("render_cache")
 
 
 def _real_items() -> list[CslItem]:
