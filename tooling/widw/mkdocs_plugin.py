@@ -76,6 +76,7 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
         self._library: Library | None = None
         self._edit: dict[str, str] = {}
         self._error_pages: dict[str, str] = {}
+        self._index_cache: Path | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps one plugin instance (and its caches) alive under `serve`."""
@@ -85,6 +86,7 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the content, then generate the site in memory."""
         paths = ProjectPaths(self._root(config))
+        self._index_cache = paths.cache_dir / "pagefind"
         try:
             self._load(paths, config)
         except OSError as exc:
@@ -257,12 +259,14 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
             # Under `make serve` the page shows at once; the search index follows seconds
             # later (one run at a time: each waits for the lock, not the rebuild).
             self._indexer = threading.Thread(
-                target=_index_quietly, args=(site_dir, self._index_lock), daemon=True
+                target=_index_quietly,
+                args=(site_dir, self._index_lock, self._index_cache),
+                daemon=True,
             )
             self._indexer.start()
             return
         try:
-            index_site(site_dir)
+            index_site(site_dir, cache=self._index_cache)
         except IndexingError as exc:
             raise PluginError(str(exc)) from None
 
@@ -289,12 +293,12 @@ def mark_changed(previous: Site, site: Site) -> None:
             path.touch()
 
 
-def _index_quietly(site_dir: Path, lock: threading.Lock) -> None:
+def _index_quietly(site_dir: Path, lock: threading.Lock, cache: Path | None) -> None:
     from widw.site.browser_index import IndexingError, index_site
 
     with lock:
         try:
-            index_site(site_dir)
+            index_site(site_dir, cache=cache)
         except IndexingError as exc:
             log.warning(str(exc))
 
