@@ -15,6 +15,7 @@ import pytest
 from tests.conftest import VALID_CASE
 from tests.site.fixtures import write_project
 from tests.site.pagefind_files import fragments
+from tests.site.shown import first_difference
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
@@ -113,8 +114,13 @@ def test_render_gives_the_same_site_without_the_plugin(tmp_path: Path) -> None:
     plugin_pages = {p.relative_to(with_plugin) for p in with_plugin.rglob("*.html")}
     plain_pages = {p.relative_to(without) for p in without.rglob("*.html")}
     assert plugin_pages == plain_pages
+    # The plugin drops indentation itself, the plain config has the minify plugin do it:
+    # the markup differs in white space only, what every page shows is the same.
     for name in sorted(plugin_pages):
-        assert (with_plugin / name).read_bytes() == (without / name).read_bytes(), name
+        assert first_difference(with_plugin / name, without / name) is None, name
+    case = "casussen/buurtkamer-noord/index.html"
+    assert (with_plugin / case).read_bytes() != (without / case).read_bytes()
+    assert len((with_plugin / case).read_bytes()) <= len((without / case).read_bytes()) * 1.01
     again = run(str(BIN / "widw"), "render", "--map", str(project), "--out", str(out), cwd=project)
     assert again.returncode == 0, again.stderr
 

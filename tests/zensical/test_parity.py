@@ -186,6 +186,7 @@ class Page:
             for element in [*article.find_class(name), *article.xpath(f"//*[@id='{name}']")]:
                 element.drop_tree()
         html = lxml.html.tostring(article, encoding="unicode")
+        html = re.sub(r'(\s[\w-]+)=""', r"\1", html)  # `hidden=""` is `hidden`
         return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", html)).strip()
 
 

@@ -12,6 +12,12 @@ from widw.cli import cli
 from widw.site.plainconfig import plain_config
 from widw.site.publish import THEME_DIR
 
+OPTS = {
+    "remove_optional_attribute_quotes": False,
+    "pre_tags": ["pre", "textarea", "code", "kbd"],  # white space counts there
+}
+"""The minify plugin's options in the written config (it does the widw plugin's trimming)."""
+
 
 def render(project: Path, out: Path, config: Path) -> tuple[int, str]:
     args = ["render", "--map", str(project), "--out", str(out), "--config-uit", str(config)]
@@ -33,7 +39,9 @@ def test_written_config_uses_relative_paths_and_the_copied_theme(tmp_path: Path)
     assert (work / "docs" / THEME_DIR / "main.html").is_file()
     assert (work / "docs" / THEME_DIR / "partials" / "toc.html").is_file()
     names = [p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]]
-    assert names == ["search", "tags", "minify"]  # the widw plugin is left out
+    # The widw plugin is left out; minify drops the templates' indentation in its place.
+    assert names == ["search", "tags", "minify"]
+    assert config["plugins"][2] == {"minify": {"minify_html": True, "htmlmin_opts": OPTS}}
     assert config["plugins"][0] == {"search": {"enabled": False}}  # Pagefind searches
     assert "validation" not in config
     assert "instelling 'validation'" in output
@@ -55,7 +63,16 @@ def test_mkdocs_only_plugins_and_options_are_left_out_and_named(tmp_path: Path) 
     )
     written = plain_config(mkdocs_yml, tmp_path / "uit" / "docs", tmp_path / "uit" / "z.yml")
     config = yaml.safe_load(written.text)
-    assert config["plugins"] == [{"search": {"separator": "[ ]+"}}, "material/tags"]
+    assert config["plugins"] == [
+        {"search": {"separator": "[ ]+"}},
+        {
+            "minify": {
+                "minify_html": True,
+                "htmlmin_opts": OPTS,
+            }
+        },
+        "material/tags",
+    ]
     assert config["docs_dir"] == "docs"
     assert config["theme"]["custom_dir"] == f"docs/{THEME_DIR}"
     assert "site_dir" not in config

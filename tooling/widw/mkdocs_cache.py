@@ -1,9 +1,8 @@
-"""MkDocs' per-page work cached by content hash: Markdown → HTML, and HTML minification.
+"""MkDocs' Markdown → HTML conversion cached by content hash.
 
-MkDocs converts every page's Markdown on every build and the minify plugin parses every
-finished page again; on a library of thousands of cases these two are most of a rebuild,
-though both depend only on their input text and the configuration. `PageRenderCache`
-keeps their results in the caller's build cache (`widw.buildcache`):
+MkDocs converts every page's Markdown on every build; on a library of thousands of cases
+that is most of a rebuild, though it depends only on the page's text and the configuration.
+`PageRenderCache` keeps the results in the caller's build cache (`widw.buildcache`):
 
 - Markdown → HTML by a hash of the page's Markdown, its path and address, and the Markdown
   configuration (extensions, their options, the versions of Markdown and MkDocs). A hit
@@ -12,7 +11,6 @@ keeps their results in the caller's build cache (`widw.buildcache`):
   exist: each entry records the files its links point to, and a hit whose targets are gone
   is converted again (so MkDocs warns about the broken link as before). Pages with an
   absolute or unresolved link, or whose conversion logged anything, are never cached.
-- the minify plugin's `on_post_page` by a hash of the page's HTML and the plugin's options.
 """
 
 from __future__ import annotations
@@ -20,7 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import posixpath
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
@@ -37,8 +35,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 from widw.buildcache import BuildCache, digest
 
 HTML = "html"
-MINIFIED = "min"
-KINDS = (HTML, MINIFIED)
+KINDS = (HTML,)
 
 
 def _versions(*names: str) -> str:
@@ -87,7 +84,7 @@ class _Counter(logging.Handler):
 
 
 class PageRenderCache:
-    """Cached `Page.render` and minification for one MkDocs build (or `serve` session)."""
+    """Cached `Page.render` for one MkDocs build (or `serve` session)."""
 
     def __init__(self, cache: BuildCache) -> None:
         self.cache = cache
@@ -97,7 +94,7 @@ class PageRenderCache:
         self.misses = 0
 
     def configure(self, config: MkDocsConfig) -> None:
-        """Add the link recorder, note the Markdown settings, wrap the minify plugin."""
+        """Add the link recorder and note the Markdown settings."""
         extensions = config.markdown_extensions
         if not any(isinstance(e, _RecorderExtension) for e in extensions):
             extensions.append(_RecorderExtension(self._recorder))
@@ -111,7 +108,6 @@ class PageRenderCache:
             json.dumps(settings, sort_keys=True, default=str),
             _versions("markdown", "mkdocs", "pymdown-extensions", "mkdocs-material"),
         )
-        self._wrap_minify(config)
 
     def render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         """Set what `Page.render` sets, from the cache when the same page was converted."""
@@ -147,43 +143,12 @@ class PageRenderCache:
             for logger in loggers:
                 logger.removeHandler(counter)
 
-    def _wrap_minify(self, config: MkDocsConfig) -> None:
-        plugin: Any = config.plugins.get("minify")
-        if plugin is None:
-            return
-        options = json.dumps(dict(plugin.config), sort_keys=True, default=str)
-        salt = digest(options, _versions("mkdocs-minify-plugin", "htmlmin2", "htmlmin"))
-        events = config.plugins.events["post_page"]
-        for index, method in enumerate(events):
-            if getattr(method, "__self__", None) is plugin:
-                events[index] = _CachedPostPage(method, self.cache, salt)
-
     def sweep(self) -> int:
         """Drop entries this build did not use (call after a complete build)."""
         try:
             return self.cache.sweep(KINDS)
         except OSError:  # a read-only cache keeps its old entries; they only take space
             return 0
-
-
-class _CachedPostPage:
-    """A plugin's `on_post_page`, cached by the page's HTML and the plugin's options."""
-
-    def __init__(self, method: Callable[..., Any], cache: BuildCache, salt: str) -> None:
-        self.method = method
-        self.cache = cache
-        self.salt = salt
-        self.mkdocs_priority = getattr(method, "mkdocs_priority", 0)
-
-    def __call__(self, output: str, **kwargs: Any) -> Any:
-        key = self.cache.key(MINIFIED, self.salt, output)
-        stored = self.cache.get(MINIFIED, key)
-        if stored is not None:
-            return stored
-        result = self.method(output, **kwargs)
-        if isinstance(result, str):
-            _put(self.cache, MINIFIED, key, result)
-        return result
 
 
 def _put(cache: BuildCache, kind: str, key: str, value: str) -> None:

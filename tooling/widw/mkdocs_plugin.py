@@ -44,6 +44,7 @@ from widw.mkdocs_cache import PageRenderCache
 from widw.oserrors import unusable_path_message
 from widw.site import Site
 from widw.site.publish import overrides_dir
+from widw.site.whitespace import trim_indentation
 
 log = get_plugin_logger(__name__)
 
@@ -195,6 +196,18 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
         if renders is not None:
             page.render = functools.partial(renders.render, page)  # type: ignore[method-assign]
         return markdown
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Drop the templates' indentation (what shows on the page stays the same)."""
+        return trim_indentation(output)
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        """The same for pages made from a theme template alone (404.html)."""
+        return (
+            trim_indentation(output_content) if template_name.endswith(".html") else output_content
+        )
 
     @staticmethod
     def _apply_addresses(config: MkDocsConfig) -> None:

@@ -9,6 +9,7 @@ Zensical implements; everything it leaves out is reported, not silently lost.
 
 from __future__ import annotations
 
+import copy
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,19 @@ ZENSICAL_PLUGINS: dict[str, frozenset[str] | None] = {
     "minify": None,
 }
 """Plugins Zensical (0.0.x) replaces natively → the options it implements (None: all)."""
+
+INSTEAD_OF_WIDW: dict[str, dict[str, Any]] = {
+    "minify": {
+        "minify_html": True,
+        "htmlmin_opts": {
+            "remove_optional_attribute_quotes": False,
+            "pre_tags": ["pre", "textarea", "code", "kbd"],
+        },
+    },
+}
+"""Plugins that do, in a build without the widw plugin, what it does besides the pages:
+it drops the templates' indentation from every page; the minify plugin (or Zensical's own
+minify) does the same job there."""
 
 MKDOCS_ONLY_SETTINGS = ("validation", "hooks")
 """Top-level settings that only MkDocs reads."""
@@ -86,9 +100,15 @@ def _plugins(entries: Any) -> tuple[list[Any], list[str]]:
     """The plugin list without widw and without what Zensical does not implement."""
     kept: list[Any] = []
     dropped: list[str] = []
-    items = entries.items() if isinstance(entries, dict) else _pairs(entries)
+    items = list(entries.items()) if isinstance(entries, dict) else _pairs(entries)
+    present = {str(name).removeprefix("material/") for name, _ in items}
     for name, options in items:
         if name == PLUGIN:
+            kept.extend(
+                {added: copy.deepcopy(instead)}
+                for added, instead in INSTEAD_OF_WIDW.items()
+                if added not in present
+            )
             continue
         canonical = str(name).removeprefix("material/")
         if canonical not in ZENSICAL_PLUGINS:
