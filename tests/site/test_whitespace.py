@@ -31,7 +31,8 @@ PAGE = """<!doctype html>
     <!--   een
            opmerking -->
     <pre><code>regel 1
-    ingesprongen regel</code></pre>
+    ingesprongen regel</code>
+   na de code</pre>
     <p>Voer <code>widw  validate</code> uit.</p>
     <textarea>
       vrije tekst
@@ -51,7 +52,7 @@ def test_indentation_goes_and_white_space_that_counts_stays() -> None:
         'content="Twee\n      regels blijven zo"',
         "const tekst = `a\n        b`;",
         "<!--   een\n           opmerking -->",
-        "<pre><code>regel 1\n    ingesprongen regel</code></pre>",
+        "<pre><code>regel 1\n    ingesprongen regel</code>\n   na de code</pre>",
         "<code>widw  validate</code>",
         "<textarea>\n      vrije tekst\n    </textarea>",
     ):

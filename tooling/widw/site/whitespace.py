@@ -15,24 +15,28 @@ from __future__ import annotations
 
 import re
 
-_KEPT = re.compile(
-    r"<(pre|textarea|code|kbd|script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>",
-    re.DOTALL | re.IGNORECASE,
-)
-"""What stays byte for byte: elements whose white space counts, comments and every tag."""
+_SPACE_COUNTS = r"<(pre|textarea|code|kbd|script|style)\b.*?</\1\s*>|<!--.*?-->"
+_KEPT = re.compile(_SPACE_COUNTS, re.DOTALL)
+"""What stays byte for byte: elements whose white space counts, and comments."""
 
-_BREAK = re.compile(r"[ \t\r\f]*\n[ \t\r\f\n]*")
-"""A run of white space that holds a line break."""
+_KEPT_AND_LONG_TAGS = re.compile(_SPACE_COUNTS + r"|<[^>\n]*\n[^>]*>", re.DOTALL)
+"""The same and every tag that spans lines (its attribute values keep their line breaks)."""
+
+_LONG_TAG = re.compile(r"<[^<>\n]*\n")
+
+_BREAK = re.compile(r"\n\s+")
+"""White space after a line break."""
 
 
 def trim_indentation(page: str) -> str:
-    """The page with every white-space run that holds a line break, outside tags and
-    white-space-sensitive elements, shortened to one line break."""
+    """The page with the white space after every line break, outside tags and
+    white-space-sensitive elements, dropped (the line break stays)."""
+    kept = _KEPT_AND_LONG_TAGS if _LONG_TAG.search(page) else _KEPT
     parts: list[str] = []
     start = 0
-    for kept in _KEPT.finditer(page):
-        parts.append(_BREAK.sub("\n", page[start : kept.start()]))
-        parts.append(kept.group())
-        start = kept.end()
+    for match in kept.finditer(page):
+        parts.append(_BREAK.sub("\n", page[start : match.start()]))
+        parts.append(match.group())
+        start = match.end()
     parts.append(_BREAK.sub("\n", page[start:]))
     return "".join(parts)
