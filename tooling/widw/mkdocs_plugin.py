@@ -19,12 +19,14 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from widw.assemble import SiteOptions, assemble_site, build_cache
@@ -41,6 +43,7 @@ from widw.content.siteurl import (
     publishing,
 )
 from widw.mkdocs_cache import PageRenderCache
+from widw.mkdocs_nav import NavOnce
 from widw.oserrors import unusable_path_message
 from widw.site import Site
 from widw.site.publish import overrides_dir
@@ -78,6 +81,7 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
         self._edit: dict[str, str] = {}
         self._error_pages: dict[str, str] = {}
         self._index_cache: Path | None = None
+        self._nav = NavOnce()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps one plugin instance (and its caches) alive under `serve`."""
@@ -187,6 +191,16 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
         pages = self._site.pages
         content = pages[src_uri] if src_uri in pages else self._site.files[src_uri]
         return File.generated(config, src_uri, content=content, inclusion=inclusion)
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Note the navigation: pages outside it share one rendered sidebar per folder."""
+        self._nav.on_nav(nav)
+        return nav
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Render the navigation sidebar once per folder of pages outside it."""
+        self._nav.on_env(env)
+        return env
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
