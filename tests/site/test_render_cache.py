@@ -85,3 +85,33 @@ def test_serve_rebuilds_only_the_pages_an_edit_changes(tmp_path: Path) -> None:
     assert len(changed) < len(outputs) / 2, sorted(changed)
     if plugin._indexer is not None:
         plugin._indexer.join()
+
+
+def test_pages_wait_for_their_template_without_their_html(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs converts every page before rendering the first: the build holds no page's
+    HTML in between, and gets it back (or converts again) when the template needs it."""
+    import shutil
+
+    import mkdocs.commands.build as mkdocs_build
+
+    project = write_project(tmp_path / "project")
+    _build(project, tmp_path / "cold")
+    real_build_page = mkdocs_build._build_page
+    held: list[int] = []
+
+    def build_page(page: Any, config: Any, doc_files: Any, *args: Any, **kwargs: Any) -> None:
+        if not held:
+            held.append(sum(1 for f in doc_files if f.page is not None and f.page.content))
+            held.append(len(doc_files))
+            # A cache entry that went missing meanwhile: the page is converted again.
+            shutil.rmtree(project / ".cache" / "widw" / "build" / "body")
+        real_build_page(page, config, doc_files, *args, **kwargs)
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", build_page)
+    _build(project, tmp_path / "warm")
+    holding, pages = held
+    assert pages > 20
+    assert holding == 0, f"{holding} of {pages} pages held their HTML before rendering"
+    assert _pages(tmp_path / "warm") == _pages(tmp_path / "cold")

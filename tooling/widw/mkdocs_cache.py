@@ -11,6 +11,12 @@ that is most of a rebuild, though it depends only on the page's text and the con
   exist: each entry records the files its links point to, and a hit whose targets are gone
   is converted again (so MkDocs warns about the broken link as before). Pages with an
   absolute or unresolved link, or whose conversion logged anything, are never cached.
+
+It also streams the pages: MkDocs converts every page before it renders the first one, so
+it would hold every page's Markdown and HTML at once (at 5,000 cases about 260 MiB). A
+page whose HTML is in the cache gives it up after conversion (`park`, when no plugin
+changed it) and gets it back just before its template is rendered (`unpark`), and lets it
+go once written (`release`): the build holds a few pages' text at a time.
 """
 
 from __future__ import annotations
@@ -35,7 +41,8 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 from widw.buildcache import BuildCache, digest
 
 HTML = "html"
-KINDS = (HTML,)
+BODY = "body"
+KINDS = (HTML, BODY)
 
 
 def _versions(*names: str) -> str:
@@ -92,6 +99,11 @@ class PageRenderCache:
         self._markdown_salt = ""
         self.hits = 0
         self.misses = 0
+        self._converted: dict[str, tuple[str, int]] = {}
+        """src_uri → (body key, id of the HTML string) of pages converted or restored now."""
+        self._parked: dict[str, str] = {}
+        """src_uri → body key of pages whose HTML waits in the cache for their template."""
+        self._files: Files | None = None
 
     def configure(self, config: MkDocsConfig) -> None:
         """Add the link recorder and note the Markdown settings."""
@@ -112,13 +124,16 @@ class PageRenderCache:
     def render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         """Set what `Page.render` sets, from the cache when the same page was converted."""
         assert page.markdown is not None
+        self._files = files
         src_uri = page.file.src_uri
         key = self.cache.key(HTML, self._markdown_salt, src_uri, page.file.url, page.markdown)
         stored = self.cache.get(HTML, key)
-        if stored is not None and _restore(page, stored, files):
+        if stored is not None and (body := _restore(page, stored, files, self.cache)):
             self.hits += 1
+            self._converted[src_uri] = (body, id(page.content))
             return
         self.misses += 1
+        self._converted.pop(src_uri, None)
         with self._recording() as (urls, logged):
             Page.render(page, config, files)
         targets = _targets(src_uri, urls)
@@ -126,7 +141,39 @@ class PageRenderCache:
             return
         if any(files.get_file_from_path(t) is None for t in targets):
             return
-        _put(self.cache, HTML, key, json.dumps(_entry(page, targets), ensure_ascii=False))
+        assert page.content is not None
+        try:
+            body = self.cache.store(BODY, page.content)
+            self.cache.put(HTML, key, json.dumps(_entry(page, targets, body), ensure_ascii=False))
+        except OSError:  # a cache that cannot be written (disk full) only means no reuse
+            return
+        self._converted[src_uri] = (body, id(page.content))
+
+    def park(self, page: Page, html: str) -> str:
+        """After conversion: "" in place of the page's HTML when the cache holds it as is."""
+        src_uri = page.file.src_uri
+        converted = self._converted.pop(src_uri, None)
+        if converted is None or converted[1] != id(html):
+            return html  # not cached, or changed by a plugin after conversion: kept
+        self._parked[src_uri] = converted[0]
+        page.markdown = ""  # converted: not needed any more ("", not None: MkDocs reads
+        # None as "not read yet" and would lose the page's title)
+        return ""
+
+    def unpark(self, page: Page, config: MkDocsConfig) -> None:
+        """Before the page's template: give it its HTML back (converted again if gone)."""
+        key = self._parked.get(page.file.src_uri)
+        if key is None:
+            return
+        page.content = self.cache.get(BODY, key)
+        if page.content is None and self._files is not None:
+            page.read_source(config)
+            Page.render(page, config, self._files)
+
+    def release(self, page: Page) -> None:
+        """After the page is written: let its HTML go."""
+        if self._parked.pop(page.file.src_uri, None) is not None:
+            page.content = ""
 
     @contextmanager
     def _recording(self) -> Iterator[tuple[list[str], _Counter]]:
@@ -151,14 +198,6 @@ class PageRenderCache:
             return 0
 
 
-def _put(cache: BuildCache, kind: str, key: str, value: str) -> None:
-    """Store a result; a cache that cannot be written (disk full) only means no reuse."""
-    try:
-        cache.put(kind, key, value)
-    except OSError:
-        return
-
-
 def _targets(src_uri: str, urls: list[str]) -> list[str] | None:
     """The files a page's relative links point to; None if any link is absolute."""
     targets = []
@@ -180,10 +219,10 @@ def _toc_tokens(items: list[AnchorLink]) -> list[dict[str, Any]]:
     ]
 
 
-def _entry(page: Page, targets: list[str]) -> dict[str, Any]:
+def _entry(page: Page, targets: list[str], body: str) -> dict[str, Any]:
     links = {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()}
     return {
-        "html": page.content,
+        "body": body,
         "toc": _toc_tokens(list(page.toc)),
         "title": page._title_from_render,
         "anchors": sorted(page.present_anchor_ids or ()),
@@ -192,13 +231,18 @@ def _entry(page: Page, targets: list[str]) -> dict[str, Any]:
     }
 
 
-def _restore(page: Page, stored: str, files: Files) -> bool:
-    """Put a stored conversion on the page; False if a file it links to is gone (or unreadable)."""
+def _restore(page: Page, stored: str, files: Files, cache: BuildCache) -> str | None:
+    """Put a stored conversion on the page and return its body key; None if a file it links
+    to is gone, or the entry is unreadable."""
     try:
         entry = json.loads(stored)
-        return _apply(page, entry, files)
+        body = cache.get(BODY, str(entry["body"]))
+        if body is None or not _apply(page, entry, files):
+            return None
+        page.content = body
+        return str(entry["body"])
     except (ValueError, KeyError, TypeError, AttributeError):
-        return False
+        return None
 
 
 def _apply(page: Page, entry: dict[str, Any], files: Files) -> bool:
@@ -212,7 +256,6 @@ def _apply(page: Page, entry: dict[str, Any], files: Files) -> bool:
             if target is None:
                 return False
             links[target] = anchors
-    page.content = entry["html"]
     page.toc = get_toc(entry["toc"])
     page._title_from_render = entry["title"]
     page.present_anchor_ids = set(entry["anchors"])

@@ -24,10 +24,11 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from widw.assemble import SiteOptions, assemble_site, build_cache
 from widw.buildcache import BuildCache
@@ -211,8 +212,25 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
             page.render = functools.partial(renders.render, page)  # type: ignore[method-assign]
         return markdown
 
+    @event_priority(-100)  # after every other plugin's handler: it may change the HTML
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Let the page's HTML wait in the cache until its template is rendered."""
+        return self._renders.park(page, html) if self._renders is not None else html
+
+    @event_priority(100)  # before every other plugin's handler: they see the HTML
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """Give the page its HTML back just before its template is rendered."""
+        if self._renders is not None:
+            self._renders.unpark(page, config)
+        return context
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Drop the templates' indentation (what shows on the page stays the same)."""
+        """Let the written page's HTML go; drop the templates' indentation (what shows on
+        the page stays the same)."""
+        if self._renders is not None:
+            self._renders.release(page)
         return trim_indentation(output)
 
     def on_post_template(
