@@ -128,3 +128,41 @@ def test_unreadable_cache_is_recomputed(library: Library, cache_dir: Path) -> No
     first = related_cases(library, cache_dir)
     (cache_dir / RELATED_FILE).write_text("{kapot", encoding="utf-8")
     assert related_cases(library, cache_dir) == first
+
+
+SCRIPT = """
+import json, sys
+from pathlib import Path
+from tests.search.fixtures import load
+from widw.search import related
+related.ALL_PAIRS_LIMIT = 1  # the candidate pool of large libraries, on a small one
+related.CANDIDATES = 4
+library = load(Path(sys.argv[1]))
+finder = related.Finder(library, 3)
+print(json.dumps({slug: finder.related(case) for slug, case in library.cases.items()}))
+"""
+
+
+def test_related_cases_do_not_depend_on_the_process(tmp_path: Path) -> None:
+    """Above a few hundred cases only a pool of candidates is scored; which cases share a
+    place at its edge must not depend on Python's string hashing (new in every process)."""
+    import os
+    import subprocess
+    import sys
+
+    from bench.generate import generate_project
+
+    project = tmp_path / "gegenereerd"
+    generate_project(project, 120)
+    root = Path(__file__).resolve().parents[2]
+    found = set()
+    for seed in range(6):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": str(root)}
+        done = subprocess.run(
+            [sys.executable, "-c", SCRIPT, str(project)],
+            env=env, capture_output=True, text=True, check=True, cwd=root,
+        )  # fmt: skip
+        found.add(done.stdout)
+    assert len(found) == 1, "related cases differ between processes"
+    lists = json.loads(found.pop())
+    assert any(lists.values())

@@ -34,6 +34,7 @@ staleness buys fast rebuilds.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import math
 import re
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
     from widw.search.index import SearchIndex
 
 RELATED_FILE = "related.json"
-ALGORITHM = "related-2"
+ALGORITHM = "related-3"
 FORMAT = 3
 
 WEIGHTS = {
@@ -187,6 +188,7 @@ class Finder:
             for s, c in library.cases.items()
         }
         self.vectors = vectors_from_counts(self.counts)
+        self._order = {s: {t: i for i, t in enumerate(v)} for s, v in self.vectors.items()}
         self.by_term: dict[str, set[str]] = {}
         if len(self.suggestable) > ALL_PAIRS_LIMIT:
             for slug in self.suggestable:
@@ -206,7 +208,10 @@ class Finder:
         same_bundle = bool(number) and other.bundle is not None and other.bundle.number == number
         same_outcome = bool(case.outcome.kind) and case.outcome.kind == other.outcome.kind
         mine, theirs = self.vectors[case.slug], self.vectors[other.slug]
-        text = sum(weight * theirs.get(term, 0.0) for term, weight in mine.items())
+        # The shared terms only (found in C), summed in the order of `mine`: the same float
+        # as summing over all of `mine` (a term `theirs` lacks adds exactly 0.0).
+        shared = sorted(mine.keys() & theirs.keys(), key=self._order[case.slug].__getitem__)
+        text = sum(mine[term] * theirs[term] for term in shared)
         return (
             WEIGHTS["themes"] * _dice(case.themes, other.themes)
             + WEIGHTS["elements"] * _dice(case.elements, other.elements)
@@ -223,7 +228,10 @@ class Finder:
             counts: Counter[str] = Counter()
             for term in [*_top(self.vectors[case.slug]), *_facts(case)]:
                 counts.update(self.by_term.get(term, ()))
-            pool = {slug for slug, _ in counts.most_common(CANDIDATES + 1)}
+            # Ties go by slug: the order in which the sets above hand out their slugs
+            # changes from process to process (string hashing), so it must not decide.
+            best = heapq.nsmallest(CANDIDATES + 1, counts.items(), key=lambda p: (-p[1], p[0]))
+            pool = {slug for slug, _ in best}
         pool.discard(case.slug)
         return pool
 
