@@ -115,3 +115,36 @@ def test_pages_wait_for_their_template_without_their_html(
     assert pages > 20
     assert holding == 0, f"{holding} of {pages} pages held their HTML before rendering"
     assert _pages(tmp_path / "warm") == _pages(tmp_path / "cold")
+
+
+def test_a_cold_build_with_workers_gives_the_same_site_and_the_same_warnings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Forked workers convert the pages first (and related cases and APA references run
+    side by side): the site and MkDocs' messages are those of a build in one process."""
+    import shutil
+
+    import widw.mkdocs_cache
+
+    project = write_project(tmp_path / "project")
+    about = project / "docs" / "over.md"
+    about.write_text(
+        about.read_text(encoding="utf-8") + "\n[Weg](bestaat-niet.md)\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(widw.mkdocs_cache, "PREFETCH_FROM", 10)
+    monkeypatch.setenv("WIDW_WORKERS", "1")
+    caplog.set_level("WARNING")
+    renders = _build(project, tmp_path / "one")._renders
+    before = (renders.hits, renders.misses)
+    alone = [r.getMessage() for r in caplog.records if "bestaat-niet" in r.getMessage()]
+    assert len(alone) == 1
+    shutil.rmtree(project / ".cache")
+    caplog.clear()
+    monkeypatch.setenv("WIDW_WORKERS", "2")
+    assert _build(project, tmp_path / "two")._renders is renders
+    hits, misses = renders.hits - before[0], renders.misses - before[1]
+    shared = [r.getMessage() for r in caplog.records if "bestaat-niet" in r.getMessage()]
+    assert shared == alone, "the broken link is reported once, by the build itself"
+    assert hits > 20, "the workers converted the pages"
+    assert misses == 1, "only the page that logs is converted again"
+    assert _pages(tmp_path / "two") == _pages(tmp_path / "one")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +38,9 @@ class SiteOptions:
     repo_url: str | None = None
     today: dt.date | None = None
     """The retrieval date in citations (default: the day of the build)."""
+    parallel: bool = False
+    """Let forked workers take part of a cold build (`widw.parallel`); only in a process
+    without other threads (`mkdocs build`, `widw render`; not `mkdocs serve`)."""
 
 
 def build_cache(root: Path, *, inputs: str = "") -> BuildCache:
@@ -69,6 +72,7 @@ def _build(library: Library, options: SiteOptions, cache: BuildCache, salt: str)
     from widw.cite.exports import data_pages, export_files
     from widw.cite.page import citation_for, cite_assets, source_apa_html
     from widw.editor.guide import guide_pages, issue_form_url
+    from widw.parallel import in_background
     from widw.search.index import search_cache_dir
     from widw.search.related import related_cases
     from widw.site import build_site
@@ -80,11 +84,20 @@ def _build(library: Library, options: SiteOptions, cache: BuildCache, salt: str)
             case, page_url, site_url=options.site_url, today=options.today, with_sources=False
         )
 
+    cache_dir = search_cache_dir(options.root)
+    if options.parallel:
+        # Related cases (one core) while this process renders the APA references (another).
+        related_result = in_background(related_cases, library, cache_dir)
+    else:
+        found = related_cases(library, cache_dir)
+        related_result = lambda: found  # noqa: E731
     references = RenderCache()
     references_file = cache.file("apa.json")
     if references_file is not None:
         references.load(references_file)
     with caching(references):
+        if options.parallel:
+            _render_references(library, options.site_url, cite)
         extra_pages = {
             **guide_pages(library.vocabulary, repo_url=options.repo_url),
             **data_pages(library),
@@ -92,7 +105,7 @@ def _build(library: Library, options: SiteOptions, cache: BuildCache, salt: str)
         site = build_site(
             library,
             site_url=options.site_url,
-            related=related_cases(library, search_cache_dir(options.root)),
+            related=related_result(),
             citation_for=cite,
             source_format=source_apa_html,
             extra_pages=extra_pages,
@@ -105,6 +118,21 @@ def _build(library: Library, options: SiteOptions, cache: BuildCache, salt: str)
     if references_file is not None:
         references.save(references_file)
     return Site(site.pages, files)
+
+
+def _render_references(
+    library: Library, site_url: str, cite: Callable[[Case, str], tuple[str, str]]
+) -> None:
+    """Render every case's citation and its sources in APA once, into the lent cache, so
+    that the case pages find them there (the cache is keyed by each item as given)."""
+    from widw.cite.page import source_apa_html
+    from widw.content import routes
+    from widw.site.context import absolute_url
+
+    for slug, case in library.cases.items():
+        cite(case, absolute_url(site_url, routes.page("case", slug)))
+        for source in case.sources:
+            source_apa_html(source)
 
 
 def _fingerprint(library: Library, salt: str) -> str:

@@ -39,6 +39,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from widw.buildcache import BuildCache, digest
+from widw.parallel import maybe_in_background, workers
+
+PREFETCH_FROM = 200
+"""Fewer pages than this are converted in the build's own process."""
 
 HTML = "html"
 BODY = "body"
@@ -148,6 +152,46 @@ class PageRenderCache:
         except OSError:  # a cache that cannot be written (disk full) only means no reuse
             return
         self._converted[src_uri] = (body, id(page.content))
+
+    def prefetch(self, pages: list[Page], config: MkDocsConfig, files: Files) -> int:
+        """On a cold build, convert the pages in forked workers first (one per core), so
+        that MkDocs finds them in the cache; how many workers ran.
+
+        A worker converts its pages as MkDocs would (its `pre_page` and `page_markdown`
+        events, then `render`) without printing anything: a page whose conversion logs
+        is not cached, so MkDocs converts it again and its messages appear as before.
+        """
+        processes = workers()
+        if processes < 2 or self.cache.folder is None or len(pages) < PREFETCH_FROM:
+            return 0
+        if self.cache.count(HTML) >= len(pages) // 2:
+            return 0  # mostly warm: the cache has them
+        waits = [
+            maybe_in_background(self._convert_quietly, pages[start::processes], config, files)
+            for start in range(processes)
+        ]
+        for wait in waits:
+            wait()
+        return processes
+
+    def _convert_quietly(self, pages: list[Page], config: MkDocsConfig, files: Files) -> None:
+        for logger in (logging.getLogger("mkdocs"), logging.getLogger()):
+            for handler in list(logger.handlers):
+                logger.removeHandler(handler)
+        for page in pages:
+            config._current_page = page
+            try:
+                page = config.plugins.on_pre_page(page, config=config, files=files)
+                page.read_source(config)
+                assert page.markdown is not None
+                page.markdown = config.plugins.on_page_markdown(
+                    page.markdown, page=page, config=config, files=files
+                )
+                self.render(page, config, files)
+            except Exception:  # MkDocs converts it again and reports the error
+                continue
+            finally:
+                config._current_page = None
 
     def park(self, page: Page, html: str) -> str:
         """After conversion: "" in place of the page's HTML when the cache holds it as is."""

@@ -128,6 +128,7 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
             site_url=config.site_url or "/",
             root=paths.root,
             repo_url=config.repo_url,
+            parallel=self._command == "build",  # `serve` runs threads: no forking there
         )
         if self._build_cache is None or self._build_cache.folder != paths.cache_dir / "build":
             self._build_cache = build_cache(paths.root)
@@ -196,6 +197,10 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Note the navigation: pages outside it share one rendered sidebar per folder."""
         self._nav.on_nav(nav)
+        if self._renders is not None and self._command == "build" and not self._dirty:
+            # `serve` runs threads: no forking there.
+            pages = [f.page for f in files.documentation_pages() if f.page is not None]
+            self._renders.prefetch(pages, config, files)
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

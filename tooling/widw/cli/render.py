@@ -78,6 +78,7 @@ def command(root: Path | None, out: Path, site_url: str | None, config_out: Path
         site_url=site_url,
         root=paths.root,
         repo_url=public_repo_url(str(repo_url)) if repo_url else None,
+        parallel=True,
     )
     site = assemble_site(result.library, options, build_cache(paths.root))
     custom = (

@@ -69,11 +69,7 @@ class SiteContext:
 
     def page_url(self, src_uri: str) -> str:
         """The absolute URL of a page source path (directory URLs)."""
-        path = src_uri.removesuffix(".md")
-        if path == "index":
-            return self.site_url
-        path = path.removesuffix("/index")
-        return f"{self.site_url}{path}/"
+        return absolute_url(self.site_url, src_uri)
 
     def source_path(self, kind: Kind, name: str) -> str | None:
         """The content file an entry came from, relative to the project root."""
@@ -101,3 +97,12 @@ def inferred_fields(case: Case) -> set[str]:
 def is_inferred(fields: set[str], path: str) -> bool:
     """True if `path`, a parent or a child of it is marked afgeleid."""
     return any(f == path or f.startswith(path + ".") or path.startswith(f + ".") for f in fields)
+
+
+def absolute_url(site_url: str, src_uri: str) -> str:
+    """The absolute URL of a page source path under `site_url` (directory URLs)."""
+    path = src_uri.removesuffix(".md")
+    if path == "index":
+        return site_url
+    path = path.removesuffix("/index")
+    return f"{site_url}{path}/"
