@@ -9,13 +9,18 @@ With a folder, each entry is one file (`folder/<kind>/<key[:2]>/<key>`), written
 so a build reads only the entries it uses and never holds the whole cache in memory; the
 site adapters can hand those files to the builder as they are. Without a folder (tests,
 one-off builds) entries live in memory for the object's lifetime.
+
+A build made of `Part`s keeps, per part, the hash of its inputs and the entries of its
+outputs (`PartIndex`): the next build makes again only the parts whose inputs changed.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from widw.atomic import write_atomic
@@ -127,6 +132,77 @@ class BuildCache:
                     path.unlink(missing_ok=True)
                     removed += 1
         return removed
+
+
+@dataclass(frozen=True)
+class Part:
+    """A piece of a build's output (name → text or bytes) and everything it is made from.
+
+    `inputs` must cover all that `make` reads besides the build's own salt (code, options):
+    the part is made again exactly when one of them changes.
+    """
+
+    name: str
+    inputs: tuple[str, ...]
+    make: Callable[[], Mapping[str, str | bytes]]
+
+
+Outputs = dict[str, tuple[str, bool]]
+"""A part's outputs as stored: name → (entry key of kind "blob", whether it is bytes)."""
+
+
+class PartIndex:
+    """The parts of the last build with the same salt: input hash and output entries each.
+
+    `outputs` gives a part's stored outputs while its inputs are unchanged and otherwise
+    makes it and stores what it made; `save` keeps this build's parts for the next one.
+    """
+
+    KIND = "parts"
+
+    def __init__(self, cache: BuildCache, salt: str) -> None:
+        self.cache = cache
+        self.salt = salt
+        self.key = cache.key(self.KIND, salt)
+        self.made: list[str] = []
+        """Names of the parts made (not reused) in this build."""
+        self._old = self._load()
+        self._new: dict[str, tuple[str, Outputs]] = {}
+
+    def _load(self) -> dict[str, tuple[str, Outputs]]:
+        text = self.cache.get(self.KIND, self.key)
+        try:
+            data = json.loads(text) if text else {}
+            return {
+                str(name): (str(key), {str(u): (str(b), bool(r)) for u, (b, r) in out.items()})
+                for name, (key, out) in data.items()
+            }
+        except (ValueError, TypeError, AttributeError):
+            return {}
+
+    def outputs(self, part: Part) -> Outputs:
+        """The part's outputs, reused when its inputs hash the same as last time."""
+        key = digest(self.salt, part.name, *part.inputs)
+        old = self._old.get(part.name)
+        if old is not None and old[0] == key:
+            outputs = old[1]
+        else:
+            self.made.append(part.name)
+            outputs = {
+                name: (self.cache.store("blob", data), isinstance(data, bytes))
+                for name, data in part.make().items()
+            }
+        self._new[part.name] = (key, outputs)
+        return outputs
+
+    def forget(self) -> None:
+        """Reuse nothing from the last build (its stored outputs proved unusable)."""
+        self._old = {}
+        self._new = {}
+        self.made = []
+
+    def save(self) -> None:
+        self.cache.put(self.KIND, self.key, json.dumps(self._new, ensure_ascii=False))
 
 
 def _files(folder: Path) -> list[Path]:

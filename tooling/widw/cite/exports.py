@@ -8,7 +8,9 @@ CSL-JSON accessed); None means the build date.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
+from widw.buildcache import Part
 from widw.cite import formats
 from widw.cite.csl import CslItem, case_item, entry_url, episode_item, lesson_item
 from widw.cite.feed import FEED_PATH, atom_feed
@@ -22,8 +24,10 @@ from widw.cite.tables import (
     codebook_markdown,
 )
 from widw.content import routes
+from widw.content.entryhash import EntryHashes
 from widw.content.kinds import KINDS
 from widw.content.library import Library
+from widw.content.models import Case
 from widw.content.schema import schema_files
 
 
@@ -48,7 +52,48 @@ def export_files(
     library: Library, *, site_url: str, today: dt.date | None = None
 ) -> dict[str, str | bytes]:
     """All static files: open data, JSON Schemas, citation files, feed and alias redirects."""
+    out: dict[str, str | bytes] = {}
+    for part in export_parts(library, site_url=site_url, today=today):
+        out.update(part.make())
+    return dict(sorted(out.items()))
+
+
+def export_parts(
+    library: Library,
+    *,
+    site_url: str,
+    today: dt.date | None = None,
+    hashes: EntryHashes | None = None,
+) -> list[Part]:
+    """`export_files` in parts: the files over the whole library, then each case's own.
+
+    A case's citation files read only the case (and the site address and date, which are
+    part of every build's salt), so an edit writes only its own three files again.
+    """
     day = today or dt.date.today()
+    hashes = hashes or EntryHashes(library)
+    parts = [Part("exports", hashes.everything(), lambda: _library_files(library, site_url, day))]
+    for slug in sorted(library.cases):
+        inputs = (hashes.own("case", slug),)
+        parts.append(Part(f"cite:{slug}", inputs, _cited(library.cases[slug], site_url, day)))
+    return parts
+
+
+def _cited(case: Case, site_url: str, day: dt.date) -> Callable[[], dict[str, str | bytes]]:
+    return lambda: case_files(case, site_url=site_url, today=day)
+
+
+def case_files(case: Case, *, site_url: str, today: dt.date) -> dict[str, str | bytes]:
+    """One case's citation files: BibTeX, RIS and CSL-JSON."""
+    item = case_item(case, url=entry_url(site_url, "case", case.slug), accessed=today)
+    return {
+        export_path(case.slug, "bib"): formats.bibtex([item]),
+        export_path(case.slug, "ris"): formats.ris([item]),
+        export_path(case.slug, "json"): formats.csl_json([item]),
+    }
+
+
+def _library_files(library: Library, site_url: str, day: dt.date) -> dict[str, str | bytes]:
     items = library_items(library, site_url=site_url, today=day)
     out: dict[str, str | bytes] = {
         routes.file("data", "cases.json"): cases_json(library, site_url=site_url),
@@ -60,14 +105,9 @@ def export_files(
         "citations.json": formats.csl_json(items),
         FEED_PATH: atom_feed(library, site_url=site_url),
     }
-    for item in items[: len(library.cases)]:
-        slug = item["id"]
-        out[export_path(slug, "bib")] = formats.bibtex([item])
-        out[export_path(slug, "ris")] = formats.ris([item])
-        out[export_path(slug, "json")] = formats.csl_json([item])
     out.update(redirect_files(library, site_url=site_url))
     out.update({routes.file("schema", name): text for name, text in schema_files().items()})
-    return dict(sorted(out.items()))
+    return out
 
 
 def data_pages(library: Library) -> dict[str, str]:

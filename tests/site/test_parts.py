@@ -1,0 +1,151 @@
+"""An edit remakes only the parts of the site it touches, and the result equals a fresh build.
+
+Each test assembles the project, edits it as an editor would, assembles it again with the
+same build cache (the incremental path: unchanged parts keep their stored pages) and
+compares every page and file with an assembly from nothing of the edited project.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.site.fixtures import write_project
+from widw.assemble import SiteOptions, assemble_site, build_cache
+from widw.buildcache import BuildCache, PartIndex
+from widw.content.entryhash import EntryHashes
+from widw.content.library import ProjectPaths, load_library
+from widw.content.reader import Kind
+from widw.site import Site
+
+TODAY = dt.date(2026, 11, 23)
+CASE = "cases/buurtkamer-noord.md"
+
+
+def _assemble(root: Path, cache: BuildCache) -> Site:
+    library = load_library(ProjectPaths(root)).library
+    return assemble_site(library, SiteOptions("https://wijk.test/", root, today=TODAY), cache)
+
+
+def _content(site: Site) -> tuple[dict[str, str], dict[str, str | bytes]]:
+    return dict(site.pages), dict(site.files)
+
+
+def _replace(root: Path, path: str, old: str, new: str) -> None:
+    file = root / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _summary(root: Path) -> None:
+    _replace(root, CASE, "samenvatting: Een huiskamer", "samenvatting: Een gezellige huiskamer")
+
+
+def _title(root: Path) -> None:
+    _replace(root, CASE, "titel: Buurtkamer Noord", "titel: Aanschuiftafel Noord")
+
+
+def _theme(root: Path) -> None:
+    themes = "themas: [ontmoeting, ouderen"
+    _replace(root, CASE, themes, f"{themes}, zeggenschap")
+
+
+def _lesson(root: Path) -> None:
+    lesson = "lessons/ruimte-voor-bewoners.md"
+    _replace(root, lesson, "titel: Geef bewoners", "titel: Laat bewoners")
+
+
+def _new_case(root: Path) -> None:
+    text = (root / CASE).read_text(encoding="utf-8")
+    text = text.replace("slug: buurtkamer-noord", "slug: buurtkamer-west")
+    text = text.replace("titel: Buurtkamer Noord", "titel: Buurtkamer West")
+    (root / "cases" / "buurtkamer-west.md").write_text(text, encoding="utf-8")
+
+
+def _removed_case(root: Path) -> None:
+    (root / "cases" / "moestuin-zuid.md").unlink()
+
+
+EDITS: dict[str, Callable[[Path], None]] = {
+    "summary": _summary,
+    "title": _title,
+    "theme": _theme,
+    "lesson": _lesson,
+    "new case": _new_case,
+    "removed case": _removed_case,
+}
+
+
+@pytest.mark.parametrize("edit", EDITS, ids=list(EDITS))
+def test_an_edit_assembled_incrementally_equals_a_fresh_assembly(tmp_path: Path, edit: str) -> None:
+    root = write_project(tmp_path / "project")
+    cache = build_cache(root)
+    before = _content(_assemble(root, cache))
+    EDITS[edit](root)
+    after = _content(_assemble(root, cache))
+    fresh = _content(_assemble(root, BuildCache()))
+    assert after[0] == fresh[0], "pages"
+    assert after[1] == fresh[1], "files"
+    assert list(after[0]) == list(fresh[0]), "the pages in the same order"
+    assert list(after[1]) == list(fresh[1]), "the files in the same order"
+    assert after != before
+
+
+def test_a_summary_edit_remakes_its_case_and_not_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_project(tmp_path / "project")
+    cache = build_cache(root)
+    _assemble(root, cache)
+    made: list[list[str]] = []
+    original = PartIndex.save
+
+    def remember(index: PartIndex) -> None:
+        made.append(list(index.made))
+        original(index)
+
+    monkeypatch.setattr(PartIndex, "save", remember)
+    _summary(root)
+    site = _assemble(root, cache)
+    assert "Een gezellige huiskamer" in site.pages["casussen/buurtkamer-noord.md"]
+    assert "Een gezellige huiskamer" in str(site.files["data/cases.json"])
+    [parts] = made
+    assert "case:buurtkamer-noord" in parts
+    assert "cite:buurtkamer-noord" in parts
+    assert "exports" in parts
+    assert "case:moestuin-zuid" not in parts
+    assert "cite:moestuin-zuid" not in parts
+    assert "facet:theme:groen-en-natuur" not in parts, "a term the case does not have"
+    assert "guide" not in parts
+
+
+def test_a_new_theme_lists_the_case_on_its_facet_page(tmp_path: Path) -> None:
+    root = write_project(tmp_path / "project")
+    cache = build_cache(root)
+    before = _assemble(root, cache).pages["themas/zeggenschap.md"]
+    assert "Buurtkamer Noord" not in before
+    _theme(root)
+    after = _assemble(root, cache).pages["themas/zeggenschap.md"]
+    assert "Buurtkamer Noord" in after
+
+
+def test_a_part_reused_wrongly_is_caught(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The comparison above has teeth: hashes blind to content keep stale pages."""
+    root = write_project(tmp_path / "project")
+    cache = build_cache(root)
+
+    def blind(self: EntryHashes, kind: Kind, name: str) -> str:
+        return f"{kind}:{name}"
+
+    monkeypatch.setattr(EntryHashes, "own", blind)
+    _assemble(root, cache)
+    _summary(root)
+    after = _content(_assemble(root, cache))
+    fresh = _content(_assemble(root, BuildCache()))
+    assert after[0]["casussen/buurtkamer-noord.md"] != fresh[0]["casussen/buurtkamer-noord.md"]
+    assert "Een gezellige huiskamer" not in after[0]["casussen/buurtkamer-noord.md"]
+    assert after != fresh
