@@ -149,3 +149,31 @@ def test_a_part_reused_wrongly_is_caught(tmp_path: Path, monkeypatch: pytest.Mon
     assert after[0]["casussen/buurtkamer-noord.md"] != fresh[0]["casussen/buurtkamer-noord.md"]
     assert "Een gezellige huiskamer" not in after[0]["casussen/buurtkamer-noord.md"]
     assert after != fresh
+
+
+def test_edits_in_a_row_keep_what_later_parts_read(tmp_path: Path) -> None:
+    """The joined files read each case's stored record: a sweep must not lose them."""
+    root = write_project(tmp_path / "project")
+    cache = build_cache(root)
+    _assemble(root, cache)
+    _summary(root)
+    _assemble(root, cache)
+    _replace(root, "cases/moestuin-zuid.md", "samenvatting: Een moestuin", "samenvatting: Een tuin")
+    after = _content(_assemble(root, cache))
+    assert after == _content(_assemble(root, BuildCache()))
+    cases_json = str(after[1]["data/cases.json"])
+    assert "Een gezellige huiskamer" in cases_json
+    assert "Een tuin die" in cases_json
+
+
+def test_a_lost_cache_entry_makes_its_part_again(tmp_path: Path) -> None:
+    root = write_project(tmp_path / "project")
+    cache = build_cache(root)
+    _assemble(root, cache)
+    blobs = ProjectPaths(root).cache_dir / "build" / "blob"
+    for path in blobs.rglob("*"):
+        if path.is_file():
+            path.unlink()
+    _summary(root)
+    after = _content(_assemble(root, cache))
+    assert after == _content(_assemble(root, BuildCache()))

@@ -65,13 +65,7 @@ def assemble_site(library: Library, options: SiteOptions, cache: BuildCache | No
         return stored
     index = PartIndex(cache, digest(salt, library.vocabulary.content_hash))
     manifest = _build(library, options, cache, index)
-    site = _load_site(cache, manifest_key, manifest)
-    if site is None:  # a reused output went missing from the cache: make every part again
-        index.forget()
-        manifest = _build(library, options, cache, index)
-        site = _load_site(cache, manifest_key, manifest)
-    if site is None:
-        raise OSError(f"de bouwcache in {cache.folder} kan de site niet bewaren")
+    site = _site(cache, manifest)  # every entry was made or found by the index
     cache.put("site", manifest_key, json.dumps(manifest, ensure_ascii=False))
     index.save()
     cache.sweep(SWEPT)
@@ -130,7 +124,9 @@ def _build(library: Library, options: SiteOptions, cache: BuildCache, index: Par
         for part in site_parts(ctx, extra=extra, page_cache=PageCache(cache, index.salt)):
             pages.update(index.outputs(part))
         files = dict(index.outputs(Part("assets", (), assets)))
-        for part in export_parts(library, site_url=options.site_url, today=options.today):
+        for part in export_parts(
+            library, site_url=options.site_url, today=options.today, earlier=index.text
+        ):
             exports.update(index.outputs(part))
     files.update(sorted(exports.items()))
     if references_file is not None and index.made:
@@ -149,27 +145,29 @@ def _fingerprint(library: Library, salt: str) -> str:
     return digest(*parts)
 
 
-def _load_site(
-    cache: BuildCache, manifest_key: str, manifest: Manifest | None = None
-) -> Site | None:
-    """The site stored under `manifest_key` (or given), its texts read when asked for; or None."""
-    if manifest is None:
-        text = cache.get("site", manifest_key)
-        if text is None:
-            return None
-        try:
-            data = json.loads(text)
-            manifest = {
-                kind: {str(uri): (str(key), bool(raw)) for uri, (key, raw) in data[kind].items()}
-                for kind in ("pages", "files")
-            }
-        except (ValueError, KeyError, TypeError, AttributeError):
-            return None
+def _load_site(cache: BuildCache, manifest_key: str) -> Site | None:
+    """The stored site (its texts read only when asked for), or None."""
+    text = cache.get("site", manifest_key)
+    if text is None:
+        return None
+    try:
+        data = json.loads(text)
+        manifest = {
+            kind: {str(uri): (str(key), bool(raw)) for uri, (key, raw) in data[kind].items()}
+            for kind in ("pages", "files")
+        }
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+    entries = [*manifest["pages"].values(), *manifest["files"].values()]
+    if not all(cache.has("blob", key) for key, _ in entries):
+        return None
+    return _site(cache, manifest)
+
+
+def _site(cache: BuildCache, manifest: Manifest) -> Site:
+    """The site of a manifest whose entries are all in the cache."""
     pages = {uri: key for uri, (key, _) in manifest["pages"].items()}
     files = manifest["files"]
-    keys = [*pages.values(), *(key for key, _ in files.values())]
-    if not all(cache.has("blob", key) for key in keys):
-        return None
     stored: dict[str, Path] = {}
     for uri, key in [*pages.items(), *((u, k) for u, (k, _) in files.items())]:
         path = cache.path("blob", key)

@@ -51,9 +51,14 @@ class BuildCache:
 
     def path(self, kind: str, key: str) -> Path | None:
         """The file that holds the entry (None for a cache in memory)."""
+        location = self._location(kind, key)
+        return None if location is None else Path(location)
+
+    def _location(self, kind: str, key: str) -> str | None:
+        # A string, not a Path: a build asks for thousands of entries.
         if self.folder is None:
             return None
-        return self.folder / kind / key[:2] / key
+        return os.path.join(self.folder, kind, key[:2], key)
 
     def file(self, name: str) -> Path | None:
         """A file of its own in the cache folder (e.g. one JSON file), or None in memory."""
@@ -62,11 +67,12 @@ class BuildCache:
     def get_bytes(self, kind: str, key: str) -> bytes | None:
         """The stored value, or None (a missing or unreadable file is a miss)."""
         self._used.setdefault(kind, set()).add(key)
-        path = self.path(kind, key)
-        if path is None:
+        location = self._location(kind, key)
+        if location is None:
             return self._memory.get((kind, key))
         try:
-            return path.read_bytes()
+            with open(location, "rb") as file:
+                return file.read()
         except OSError:
             return None
 
@@ -83,11 +89,11 @@ class BuildCache:
     def has(self, kind: str, key: str, size: int | None = None) -> bool:
         """Whether the entry exists (of `size` bytes if given) and count it as used."""
         self._used.setdefault(kind, set()).add(key)
-        path = self.path(kind, key)
-        if path is None:
+        location = self._location(kind, key)
+        if location is None:
             return (kind, key) in self._memory
         try:
-            found = path.stat().st_size
+            found = os.stat(location).st_size
         except OSError:
             return False
         return size is None or found == size
@@ -134,12 +140,18 @@ class BuildCache:
         return removed
 
 
+INTERNAL = "~"
+"""Outputs named with this prefix are pieces for later parts of the same build (see
+`PartIndex.text`), not published."""
+
+
 @dataclass(frozen=True)
 class Part:
     """A piece of a build's output (name → text or bytes) and everything it is made from.
 
     `inputs` must cover all that `make` reads besides the build's own salt (code, options):
-    the part is made again exactly when one of them changes.
+    the part is made again exactly when one of them changes. A part may also read the
+    outputs of the parts before it; then their inputs belong to its own as well.
     """
 
     name: str
@@ -168,6 +180,7 @@ class PartIndex:
         """Names of the parts made (not reused) in this build."""
         self._old = self._load()
         self._new: dict[str, tuple[str, Outputs]] = {}
+        self._internal: Outputs = {}
 
     def _load(self) -> dict[str, tuple[str, Outputs]]:
         text = self.cache.get(self.KIND, self.key)
@@ -181,10 +194,10 @@ class PartIndex:
             return {}
 
     def outputs(self, part: Part) -> Outputs:
-        """The part's outputs, reused when its inputs hash the same as last time."""
+        """The part's published outputs, reused when its inputs hash the same as last time."""
         key = digest(self.salt, part.name, *part.inputs)
         old = self._old.get(part.name)
-        if old is not None and old[0] == key:
+        if old is not None and old[0] == key and self._stored(old[1]):
             outputs = old[1]
         else:
             self.made.append(part.name)
@@ -193,13 +206,19 @@ class PartIndex:
                 for name, data in part.make().items()
             }
         self._new[part.name] = (key, outputs)
-        return outputs
+        self._internal.update((n, o) for n, o in outputs.items() if n.startswith(INTERNAL))
+        return {n: o for n, o in outputs.items() if not n.startswith(INTERNAL)}
 
-    def forget(self) -> None:
-        """Reuse nothing from the last build (its stored outputs proved unusable)."""
-        self._old = {}
-        self._new = {}
-        self.made = []
+    def text(self, name: str) -> str:
+        """The text of an INTERNAL output of a part given to `outputs` earlier in this build."""
+        text = self.cache.get("blob", self._internal[name][0])
+        if text is None:
+            raise KeyError(name)
+        return text
+
+    def _stored(self, outputs: Outputs) -> bool:
+        """Whether every output is still in the cache (and, so, kept by its next sweep)."""
+        return all(self.cache.has("blob", blob) for blob, _ in outputs.values())
 
     def save(self) -> None:
         self.cache.put(self.KIND, self.key, json.dumps(self._new, ensure_ascii=False))

@@ -19,6 +19,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -76,6 +77,7 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
         self._library: Library | None = None
         self._edit: dict[str, str] = {}
         self._error_pages: dict[str, str] = {}
+        self._templates = CompiledTemplates()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps one plugin instance (and its caches) alive under `serve`."""
@@ -185,6 +187,13 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
         content = pages[src_uri] if src_uri in pages else self._site.files[src_uri]
         return File.generated(config, src_uri, content=content, inclusion=inclusion)
 
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        """Keep the theme's compiled templates between rebuilds (`mkdocs serve`)."""
+        env.bytecode_cache = self._templates
+        return env
+
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -275,6 +284,25 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """The content folders are watched through `config.watch` (set in on_config)."""
         return server
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled theme templates in memory, by name and source checksum (Jinja checks it).
+
+    MkDocs makes a new template environment for every build; without this, each rebuild
+    under `mkdocs serve` compiles Material's templates again.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 def mark_changed(previous: Site, site: Site) -> None:
