@@ -180,7 +180,7 @@ class PartIndex:
         """Names of the parts made (not reused) in this build."""
         self._old = self._load()
         self._new: dict[str, tuple[str, Outputs]] = {}
-        self._internal: Outputs = {}
+        self._seen: Outputs = {}
 
     def _load(self) -> dict[str, tuple[str, Outputs]]:
         text = self.cache.get(self.KIND, self.key)
@@ -206,12 +206,12 @@ class PartIndex:
                 for name, data in part.make().items()
             }
         self._new[part.name] = (key, outputs)
-        self._internal.update((n, o) for n, o in outputs.items() if n.startswith(INTERNAL))
+        self._seen.update(outputs)
         return {n: o for n, o in outputs.items() if not n.startswith(INTERNAL)}
 
     def text(self, name: str) -> str:
-        """The text of an INTERNAL output of a part given to `outputs` earlier in this build."""
-        text = self.cache.get("blob", self._internal[name][0])
+        """The text of an output of a part given to `outputs` earlier in this build."""
+        text = self.cache.get("blob", self._seen[name][0])
         if text is None:
             raise KeyError(name)
         return text

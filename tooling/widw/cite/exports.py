@@ -77,9 +77,9 @@ def export_parts(
 
     A case's part reads the case and the ids of its lessons (and the site address and date,
     which are part of every build's salt): its citation files and, for the files over the
-    whole library, its record in cases.json and its row in cases.csv (`INTERNAL` outputs,
-    which the last part reads through `earlier`). So an edit to one case writes only its
-    own pieces again, and the joined files.
+    whole library, its record in cases.json and its row in cases.csv (`INTERNAL` outputs):
+    the last part joins those and the citation files, read through `earlier`. So an edit
+    to one case writes only its own pieces again, and the joined files.
     """
     day = today or dt.date.today()
     hashes = hashes or EntryHashes(library)
@@ -141,7 +141,12 @@ def _joined(
             routes.file("data", "codeboek.csv"): codebook_csv(library),
             "citations.bib": formats.bibtex(items),
             "citations.ris": formats.ris(items),
-            "citations.json": formats.csl_json(items),
+            "citations.json": formats.joined_csl_json(
+                [
+                    *(earlier(export_path(slug, "json")) for slug in sorted(library.cases)),
+                    *(formats.csl_json([item]) for item in items[len(library.cases) :]),
+                ]
+            ),
             FEED_PATH: atom_feed(library, site_url=site_url),
         }
         out.update(redirect_files(library, site_url=site_url))
