@@ -10,6 +10,7 @@ keep working.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import html
@@ -101,6 +102,11 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
         if self._cache is None or self._cache.path != cache_file:
             self._cache = DocumentCache(cache_file)
         result = load_library(paths, cache=self._cache)
+        # The library lives as long as the build: keep the cyclic garbage collector from
+        # walking it again and again while the site is assembled and MkDocs renders
+        # thousands of pages; undone in on_post_build, so nothing stays frozen after it.
+        gc.freeze()
+        self._frozen = True
         strict = bool(config.strict) and self._command != "serve"
         if strict and result.errors:
             # Raised, not logged: MkDocs' warning counter misses warnings under `-q`.
@@ -141,11 +147,6 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
                 src_uri = page(file.kind, name)
                 if src_uri in self._error_pages:
                     self._edit[src_uri] = relative
-        # The library lives as long as the build: keep the cyclic garbage collector from
-        # walking it again and again while MkDocs renders thousands of pages; undone in
-        # on_post_build, so nothing stays frozen after the build.
-        gc.freeze()
-        self._frozen = True
         if self._renders is not None:
             self._renders.configure(config)
         dirs = config.theme.dirs
@@ -317,9 +318,19 @@ def mark_changed(previous: Site, site: Site) -> None:
             path.touch()
 
 
+INDEX_NICENESS = 10
+"""How far the search index under `make serve` yields to the next rebuild (see below)."""
+
+
 def _index_quietly(site_dir: Path, lock: threading.Lock) -> None:
     from widw.site.browser_index import IndexingError, index_site
 
+    # Pagefind uses every core for seconds; an edit made meanwhile should not wait for it.
+    # On Linux the niceness is the calling thread's, and Pagefind, started from this
+    # thread, inherits it; elsewhere it lowers the whole preview server a little.
+    if hasattr(os, "setpriority"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, 0, INDEX_NICENESS)
     with lock:
         try:
             index_site(site_dir)
