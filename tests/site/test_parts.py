@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.fixtures import write_project
+from tests.site.fixtures import many_cases, write_project
 from widw.assemble import SiteOptions, assemble_site, build_cache
 from widw.buildcache import BuildCache, PartIndex
+from widw.content import routes
 from widw.content.entryhash import EntryHashes
 from widw.content.library import ProjectPaths, load_library
 from widw.content.reader import Kind
@@ -120,7 +121,25 @@ def test_a_summary_edit_remakes_its_case_and_not_the_others(
     assert "case:moestuin-zuid" not in parts
     assert "cite:moestuin-zuid" not in parts
     assert "facet:theme:groen-en-natuur" not in parts, "a term the case does not have"
+    assert "facet:theme:ontmoeting" not in parts, "the case's card did not change"
     assert "guide" not in parts
+
+
+def test_a_title_edit_remakes_the_lists_that_show_it(tmp_path: Path) -> None:
+    """120 more cases: three overview pages; the renamed case moves up to the first."""
+    root = write_project(tmp_path / "project", many_cases(120))
+    cache = build_cache(root)
+    pages = _content(_assemble(root, cache))[0]
+    overview = [routes.page("case", number=n) for n in (1, 2, 3)]
+    assert all(uri in pages for uri in overview)
+    [was] = [uri for uri in overview if "Buurtploeg 119" in pages[uri]]
+    assert was != overview[0]
+    _replace(root, "cases/buurtploeg-119.md", "titel: Buurtploeg 119", "titel: Aardige ploeg")
+    after = _content(_assemble(root, cache))
+    assert after == _content(_assemble(root, BuildCache()))
+    assert "Aardige ploeg" in after[0][overview[0]]
+    assert "Buurtploeg 119" not in after[0][was]
+    assert "Aardige ploeg" in after[0][routes.page("theme", "ontmoeting")]
 
 
 def test_a_new_theme_lists_the_case_on_its_facet_page(tmp_path: Path) -> None:

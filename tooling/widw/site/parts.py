@@ -3,8 +3,9 @@
 Every part's `inputs` are hashes of the content files it is made from (`EntryHashes`) plus
 the plain values it shows (a term's label, a count); the vocabulary, the site options and
 the code are the build's salt and go into every key besides. A case's page reads the case,
-its related cases, lessons and episodes; a facet term's pages read the cases they list; the
-overview, home, collection and self-scan pages read every case. Whatever a part's function
+its related cases, lessons and episodes; a list page (the overview, a facet term) shows only
+its cases' cards (and a map of them); the home, collection and self-scan pages read every
+case. Whatever a part's function
 reads must be covered here: tests/site/test_parts.py checks that an incremental build
 equals a build from nothing.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from widw.buildcache import Part
+from widw.buildcache import Part, digest
 from widw.content import routes
 from widw.content.entryhash import EntryHashes
 from widw.content.models import Case, Lesson
@@ -22,8 +23,9 @@ from widw.site.case import case_page
 from widw.site.context import SiteContext
 from widw.site.index_pages import lesson_index_pages
 from widw.site.listings import Facet, Term, facet_index, facet_terms, facets, term_pages
-from widw.site.overview import overview_pages
+from widw.site.overview import Overview, overview, overview_page
 from widw.site.pages import collection_page, episode_pages, home_page, lesson_page
+from widw.site.paging import card
 from widw.site.roles import role_pages
 from widw.site.search_page import search_page
 from widw.site.selfscan import selfscan_page
@@ -47,10 +49,13 @@ def site_parts(
     lib = ctx.library
     hashes = EntryHashes(lib)
     every = hashes.everything()
+    cards = Cards(ctx)
     parts = [
         _part(ctx, "home", every, lambda: {routes.page("home"): home_page(ctx)}),
         _part(ctx, "search", (), lambda: {routes.page("search"): search_page()}),
-        _part(ctx, "overview", every, lambda: overview_pages(ctx)),
+    ]
+    parts += _overview_parts(ctx, hashes, cards)
+    parts += [
         _part(ctx, "lessons", (hashes.every("lesson"),), lambda: lesson_index_pages(ctx)),
     ]
     for lesson in lib.lessons.values():
@@ -64,7 +69,7 @@ def site_parts(
         _part(ctx, "episodes", (hashes.every("episode"), *discussed), lambda: episode_pages(ctx))
     )
     for facet in facets():
-        parts.extend(_facet_parts(ctx, hashes, facet))
+        parts.extend(_facet_parts(ctx, hashes, cards, facet))
     parts += [
         _part(
             ctx,
@@ -84,13 +89,54 @@ def site_parts(
     return parts
 
 
-def _facet_parts(ctx: SiteContext, hashes: EntryHashes, facet: Facet) -> list[Part]:
+class Cards:
+    """Each case's card (what a list shows of it) as text, made once per build.
+
+    A list page shows its cases' cards and nothing else of them, so the cards are its key:
+    an edit that leaves a case's card alone (its summary, its text) leaves the lists alone.
+    """
+
+    def __init__(self, ctx: SiteContext) -> None:
+        self.ctx = ctx
+        self._cards: dict[str, str] = {}
+
+    def of(self, cases: Iterable[Case]) -> str:
+        """One hash of the cards of the given cases, in their order."""
+        return digest(*(self._card(case) for case in cases))
+
+    def _card(self, case: Case) -> str:
+        found = self._cards.get(case.slug)
+        if found is None:
+            found = self._cards[case.slug] = repr(tuple(card(self.ctx, case, "")))
+        return found
+
+
+def _overview_parts(ctx: SiteContext, hashes: EntryHashes, cards: Cards) -> list[Part]:
+    view = overview(ctx)
+    shared = (repr(view.options), str(len(view.cases)), str(view.described), str(len(view.chunks)))
+    parts = []
+    for number, chunk in enumerate(view.chunks, start=1):
+        inputs = [*shared, cards.of(chunk)]
+        if number == 1:  # the map of every case
+            inputs.append(hashes.cases(view.cases))
+        name = f"overview:{number}"
+        parts.append(_part(ctx, name, inputs, _overview_page(ctx, view, number)))
+    return parts
+
+
+def _overview_page(ctx: SiteContext, view: Overview, number: int) -> Pages:
+    return lambda: overview_page(ctx, view, number)
+
+
+def _facet_parts(ctx: SiteContext, hashes: EntryHashes, cards: Cards, facet: Facet) -> list[Part]:
     terms = facet_terms(ctx, facet)
     name = f"facet:{facet.section}"
     listed = [f"{t.key}|{t.label}|{t.description}|{len(t.cases)}" for t in terms]
     parts = [_part(ctx, name, tuple(listed), lambda: facet_index(facet, terms))]
     for term in terms:
-        inputs = (term.key, term.label, term.description, hashes.cases(term.cases))
+        inputs = [term.key, term.label, term.description, cards.of(term.cases)]
+        if facet.section == "province":  # its first page shows the map of the term's cases
+            inputs.append(hashes.cases(term.cases))
         parts.append(_part(ctx, f"{name}:{term.key}", inputs, _term(ctx, facet, term)))
     return parts
 
