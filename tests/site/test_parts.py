@@ -15,7 +15,7 @@ import pytest
 
 from tests.site.fixtures import many_cases, write_project
 from widw.assemble import SiteOptions, assemble_site, build_cache
-from widw.buildcache import BuildCache, PartIndex
+from widw.buildcache import BuildCache, Part, PartIndex
 from widw.content import routes
 from widw.content.entryhash import EntryHashes
 from widw.content.library import ProjectPaths, load_library
@@ -196,3 +196,10 @@ def test_a_lost_cache_entry_makes_its_part_again(tmp_path: Path) -> None:
     _summary(root)
     after = _content(_assemble(root, cache))
     assert after == _content(_assemble(root, BuildCache()))
+
+
+def test_two_parts_may_not_share_a_name() -> None:
+    index = PartIndex(BuildCache(), "salt")
+    index.outputs(Part("home", (), lambda: {"index.md": "a"}))
+    with pytest.raises(ValueError, match="home"):
+        index.outputs(Part("home", (), lambda: {"other.md": "b"}))

@@ -195,6 +195,8 @@ class PartIndex:
 
     def outputs(self, part: Part) -> Outputs:
         """The part's published outputs, reused when its inputs hash the same as last time."""
+        if part.name in self._new:  # two parts under one name could take each other's pages
+            raise ValueError(f"two parts are named {part.name!r}")
         key = digest(self.salt, part.name, *part.inputs)
         old = self._old.get(part.name)
         if old is not None and old[0] == key and self._stored(old[1]):

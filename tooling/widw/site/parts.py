@@ -5,9 +5,8 @@ the plain values it shows (a term's label, a count); the vocabulary, the site op
 the code are the build's salt and go into every key besides. A case's page reads the case,
 its related cases, lessons and episodes; a list page (the overview, a facet term) shows only
 its cases' cards (and a map of them); the home, collection and self-scan pages read every
-case. Whatever a part's function
-reads must be covered here: tests/site/test_parts.py checks that an incremental build
-equals a build from nothing.
+case. Whatever a part's function reads must be covered here: tests/site/test_parts.py checks
+that an incremental build equals a build from nothing.
 """
 
 from __future__ import annotations
