@@ -55,7 +55,7 @@ def site_parts(
     ]
     parts += _overview_parts(ctx, hashes, cards)
     parts += [
-        _part(ctx, "lessons", (hashes.every("lesson"),), lambda: lesson_index_pages(ctx)),
+        _part(ctx, "lesson-index", (hashes.every("lesson"),), lambda: lesson_index_pages(ctx)),
     ]
     for lesson in lib.lessons.values():
         inputs = (hashes.own("lesson", lesson.id), hashes.cases(lib.cases_for_lesson(lesson.id)))
@@ -64,9 +64,8 @@ def site_parts(
     roles = (hashes.every("lesson"), *with_cases)
     parts.append(_part(ctx, "roles", roles, lambda: role_pages(ctx)))
     discussed = [hashes.of("case", (d.slug for d in e.cases)) for e in lib.episodes.values()]
-    parts.append(
-        _part(ctx, "episodes", (hashes.every("episode"), *discussed), lambda: episode_pages(ctx))
-    )
+    episodes = (hashes.every("episode"), *discussed)
+    parts.append(_part(ctx, "episode-pages", episodes, lambda: episode_pages(ctx)))
     for facet in facets():
         parts.extend(_facet_parts(ctx, hashes, cards, facet))
     parts += [
