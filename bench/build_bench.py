@@ -4,6 +4,7 @@ what Pagefind and the minify plugin cost apart, and the `mkdocs serve` edit loop
     python -m bench.build_bench --sizes 1000 5000                     # this checkout only
     python -m bench.build_bench --sizes 1000 5000 --baseline DIR      # and DIR's code, alternating
     python -m bench.build_bench --sizes 1000 --serve --append         # edit loop; append figures
+    python -m bench.build_bench --sizes 1000 --serve-only --rounds 3 --baseline DIR  # only that
 
 DIR is a checkout of another commit (`git archive <commit> | tar -x -C DIR`); its builds run
 with `PYTHONPATH=DIR/tooling` and its mkdocs.yml and docs/, in a copy of the same generated
@@ -26,6 +27,7 @@ import os
 import platform
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -219,11 +221,39 @@ def measure(
     return list(rows.values())
 
 
+def serve_rounds(
+    n: int, baseline: Path | None, *, rounds: int = 3, code: Path = REPO
+) -> list[dict[str, Any]]:
+    """Only the edit loop, `rounds` times per code, taking turns (the order flips each round).
+
+    Every run starts its own server on its own copy of one generated library; the rows keep
+    each run's figures and the 1-minute load average before and after it (a shared machine).
+    """
+    codes = [("baseline", baseline)] if baseline else []
+    codes.append(("this", code))
+    rows: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix=f"widw-serve-{n}-") as tmp:
+        library = Path(tmp) / "library"
+        generate_project(library, n)
+        roots = {name: _project(library, path, Path(tmp) / name) for name, path in codes}
+        for number in range(1, rounds + 1):
+            turn = codes if number % 2 else codes[::-1]
+            for name, path in turn:
+                before = os.getloadavg()[0]
+                figures = serve_edit(roots[name], path)
+                row = {"cases": n, "code": name, "round": number, **figures}
+                rows.append({**row, "load_before": before, "load_after": os.getloadavg()[0]})
+                edit = figures["serve_edit_s"]
+                print(f"  {n} {name} round {number}: edit {edit:.2f} s", flush=True)
+                time.sleep(10)  # the search index of the run before ends first
+    return rows
+
+
 COLUMNS = [
     "cases", "code", "cold_s", "cold_cpu_s", "cold_mib", "warm_s", "warm_cpu_s", "warm_mib",
     "plain_s", "plain_cpu_s", "plain_mib", "ratio", "cpu_ratio", "plain_no_minify_s",
     "plain_no_minify_cpu_s", "ratio_no_minify", "pagefind_s", "pagefind_cpu_s", "pagefind_mib",
-    "html_pages", "serve_first_page_s", "serve_edit_s",
+    "html_pages", "serve_first_page_s", "serve_edit_s", "round", "load_before", "load_after",
 ]  # fmt: skip
 
 
@@ -242,8 +272,12 @@ def markdown(rows: list[dict[str, Any]], baseline: Path | None) -> str:
         "|" + "---|" * len(columns),
     ]
     lines += ["| " + " | ".join(cell(r.get(c, "")) for c in columns) + " |" for r in rows]
-    by = {(r["cases"], r["code"]): r for r in rows}
+    by = {(r["cases"], r["code"]): r for r in rows if "warm_s" in r}
     for code in ("baseline", "this"):
+        edits = sorted(r["serve_edit_s"] for r in rows if r["code"] == code and "round" in r)
+        if edits:
+            median = statistics.median(edits)
+            lines += ["", f"Edit until the page shows it ({code}): median {median:.2f} s."]
         if (1000, code) in by and (5000, code) in by:
             growth = by[(5000, code)]["warm_s"] / by[(1000, code)]["warm_s"]
             lines += ["", f"Warm build growth 1,000 → 5,000 cases ({code}): ×{growth:.2f}."]
@@ -255,6 +289,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 5000])
     parser.add_argument("--baseline", type=Path, default=None)
     parser.add_argument("--serve", action="store_true", help="also measure the edit loop")
+    parser.add_argument(
+        "--serve-only", action="store_true", help="only the edit loop, --rounds runs per code"
+    )
     parser.add_argument("--append", action="store_true", help="append to BENCHMARKS.md")
     parser.add_argument(
         "--code", type=Path, default=REPO, help="checkout measured as 'this' (default: here)"
@@ -263,6 +300,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows = []
     for n in args.sizes:
+        if args.serve_only:
+            rows += serve_rounds(n, args.baseline, rounds=args.rounds, code=args.code)
+            continue
         rows += measure(n, args.baseline, serve=args.serve, rounds=args.rounds, code=args.code)
     table = markdown(rows, args.baseline)
     print(table)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.site.pagefind_files import fragments
-from widw.site.browser_index import OUTPUT, index_site
+from widw.site.browser_index import OUTPUT, IndexingError, index_site
 
 PAGE = """<!doctype html><html lang="nl"><head><title>{title}</title></head>
 <body><main data-pagefind-body><h1>{title}</h1><p>{text}</p></main></body></html>"""
@@ -82,3 +84,20 @@ def test_an_incomplete_or_unwritable_cache_never_stops_the_index(tmp_path: Path)
     report = index_site(site, cache=blocked)
     assert (report.pages, report.reused) == (3, False)
     assert set(texts(site)) == set(PAGES)
+
+
+def test_a_site_that_changes_while_it_is_read_gives_a_dutch_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import widw.site.browser_index as browser_index
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    write_site(site, PAGES)
+
+    def vanished(_: Path) -> str:
+        raise FileNotFoundError(2, "No such file or directory", str(site / "casussen"))
+
+    monkeypatch.setattr(browser_index, "input_key", vanished)
+    with pytest.raises(IndexingError, match="de site veranderde terwijl de zoekindex"):
+        index_site(site, cache=cache)
+    assert not (site / OUTPUT).exists()

@@ -8,6 +8,10 @@ The caller owns the build cache (`build_cache`, one per plugin instance or comma
 passes it in; nothing here keeps state between calls. An assembled site is stored in that
 cache page by page (each under the hash of its text) with a small manifest under the hash of
 every input, so unchanged inputs give the stored site back without holding it in memory.
+After an edit the site is assembled from parts (`widw.buildcache.PartIndex`): a part whose
+inputs hash the same as in the last assembly keeps its stored pages, so an edit to one case
+makes again only that case's page and citation files, the pages that list or link it, and
+the files over the whole library.
 """
 
 from __future__ import annotations
@@ -18,13 +22,13 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from widw.buildcache import BuildCache, digest
+from widw.buildcache import BuildCache, Part, PartIndex, digest
 from widw.content.library import Library, ProjectPaths
 from widw.content.models import Case
 from widw.site import Site
 from widw.site.cache import PageCache, site_inputs
 
-SWEPT = ("site", "page", "blob")
+SWEPT = ("site", "page", "blob", PartIndex.KIND)
 """Entry kinds a full assembly uses completely, so whatever it did not use is stale."""
 
 
@@ -51,7 +55,9 @@ def build_cache(root: Path, *, inputs: str = "") -> BuildCache:
 def assemble_site(library: Library, options: SiteOptions, cache: BuildCache | None = None) -> Site:
     """Every page and file of the site; unchanged inputs give the stored site back.
 
-    Without a `cache` the site is built in memory and nothing is kept.
+    Otherwise the site is assembled in parts (`widw.site.parts`, `widw.cite.exports`), and
+    only the parts whose inputs changed since the last assembly are made again. Without a
+    `cache` the site is built in memory and nothing is kept.
     """
     cache = cache if cache is not None else BuildCache()
     day = options.today or dt.date.today()
@@ -60,23 +66,34 @@ def assemble_site(library: Library, options: SiteOptions, cache: BuildCache | No
     stored = _load_site(cache, manifest_key)
     if stored is not None:
         return stored
-    site = _build(library, options, cache, salt)
-    stored = _store_site(cache, manifest_key, site)
+    index = PartIndex(cache, digest(salt, library.vocabulary.content_hash))
+    manifest = _build(library, options, cache, index)
+    site = _site(cache, manifest)  # every entry was made or found by the index
+    cache.put("site", manifest_key, json.dumps(manifest, ensure_ascii=False))
+    index.save()
     cache.sweep(SWEPT)
-    return stored
+    if cache.folder is None:  # in memory anyway: plain dictionaries, as callers may expect
+        return Site(dict(site.pages), dict(site.files))
+    return site
 
 
-def _build(library: Library, options: SiteOptions, cache: BuildCache, salt: str) -> Site:
+Manifest = dict[str, dict[str, tuple[str, bool]]]
+"""The stored site: "pages" and "files", each name → (blob key, whether it is bytes)."""
+
+
+def _build(library: Library, options: SiteOptions, cache: BuildCache, index: PartIndex) -> Manifest:
     # Imported here: a site that comes from the cache needs none of these (nor Whoosh).
     from widw.cite.apa import RenderCache, caching
-    from widw.cite.exports import data_pages, export_files
+    from widw.cite.exports import data_pages, export_parts
     from widw.cite.page import citation_for, cite_assets, source_apa_html
     from widw.editor.guide import guide_pages, issue_form_url
     from widw.parallel import in_background
     from widw.search.index import search_cache_dir
     from widw.search.related import related_cases
-    from widw.site import build_site
+    from widw.site.build import asset_files
     from widw.site.bundle import bundled_assets
+    from widw.site.context import SiteContext
+    from widw.site.parts import site_parts
 
     def cite(case: Case, page_url: str) -> tuple[str, str]:
         # The page lists the sources in APA itself (source_format), so the block omits them.
@@ -85,39 +102,53 @@ def _build(library: Library, options: SiteOptions, cache: BuildCache, salt: str)
         )
 
     cache_dir = search_cache_dir(options.root)
-    if options.parallel:
-        # Related cases (one core) while this process renders the APA references (another).
-        related_result = in_background(related_cases, library, cache_dir)
-    else:
-        found = related_cases(library, cache_dir)
-        related_result = lambda: found  # noqa: E731
     references = RenderCache()
     references_file = cache.file("apa.json")
     if references_file is not None:
         references.load(references_file)
-    with caching(references):
-        if options.parallel:
-            _render_references(library, options.site_url, cite)
-        extra_pages = {
-            **guide_pages(library.vocabulary, repo_url=options.repo_url),
-            **data_pages(library),
-        }
-        site = build_site(
-            library,
-            site_url=options.site_url,
-            related=related_result(),
-            citation_for=cite,
-            source_format=source_apa_html,
-            extra_pages=extra_pages,
-            page_cache=PageCache(cache, salt),
-            contribute_url=issue_form_url(options.repo_url),
-        )
-        files = {**site.files, **cite_assets()}
+    # A cold build (few references stored): related cases in a forked worker while this
+    # process renders the APA references the case pages will ask for.
+    cold = options.parallel and len(references.entries) < len(library.cases)
+    if cold:
+        related_result = in_background(related_cases, library, cache_dir)
+    else:
+        found = related_cases(library, cache_dir)
+        related_result = lambda: found  # noqa: E731
+
+    def assets() -> dict[str, str | bytes]:
+        files = {**asset_files(), **cite_assets()}
         files.update(bundled_assets(files))
-        files.update(export_files(library, site_url=options.site_url, today=options.today))
-    if references_file is not None:
-        references.save(references_file)
-    return Site(site.pages, files)
+        return files
+
+    extra = [
+        Part("guide", (), lambda: guide_pages(library.vocabulary, repo_url=options.repo_url)),
+        Part("data", (str(len(library.cases)),), lambda: data_pages(library)),
+    ]
+    pages: dict[str, tuple[str, bool]] = {}
+    exports: dict[str, tuple[str, bool]] = {}
+    with caching(references):
+        if cold:
+            _render_references(library, options.site_url, cite)
+        ctx = SiteContext(
+            library,
+            options.site_url,
+            related_result(),
+            cite,
+            source_apa_html,
+            issue_form_url(options.repo_url),
+        )
+        for part in site_parts(ctx, extra=extra, page_cache=PageCache(cache, index.salt)):
+            pages.update(index.outputs(part))
+        files = dict(index.outputs(Part("assets", (), assets)))
+        for part in export_parts(
+            library, site_url=options.site_url, today=options.today, earlier=index.text
+        ):
+            exports.update(index.outputs(part))
+    files.update(sorted(exports.items()))
+    if references_file is not None and index.made:
+        # Reused parts were made with references this run did not ask for: keep them.
+        references.save(references_file, prune=not index.reused)
+    return {"pages": pages, "files": files}
 
 
 def _render_references(
@@ -146,35 +177,29 @@ def _fingerprint(library: Library, salt: str) -> str:
     return digest(*parts)
 
 
-def _store_site(cache: BuildCache, manifest_key: str, site: Site) -> Site:
-    """Put every page and file into the cache and return the site read back from it."""
-    manifest = {
-        "pages": {uri: cache.store("blob", text) for uri, text in site.pages.items()},
-        "files": {
-            uri: [cache.store("blob", data), isinstance(data, bytes)]
-            for uri, data in site.files.items()
-        },
-    }
-    cache.put("site", manifest_key, json.dumps(manifest, ensure_ascii=False))
-    if cache.folder is None:
-        return site
-    return _load_site(cache, manifest_key) or site
-
-
 def _load_site(cache: BuildCache, manifest_key: str) -> Site | None:
     """The stored site (its texts read only when asked for), or None."""
     text = cache.get("site", manifest_key)
     if text is None:
         return None
     try:
-        manifest = json.loads(text)
-        pages = {str(uri): str(key) for uri, key in manifest["pages"].items()}
-        files = {str(uri): (str(key), bool(raw)) for uri, (key, raw) in manifest["files"].items()}
+        data = json.loads(text)
+        manifest = {
+            kind: {str(uri): (str(key), bool(raw)) for uri, (key, raw) in data[kind].items()}
+            for kind in ("pages", "files")
+        }
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
-    keys = [*pages.values(), *(key for key, _ in files.values())]
-    if not all(cache.has("blob", key) for key in keys):
+    entries = [*manifest["pages"].values(), *manifest["files"].values()]
+    if not all(cache.has("blob", key) for key, _ in entries):
         return None
+    return _site(cache, manifest)
+
+
+def _site(cache: BuildCache, manifest: Manifest) -> Site:
+    """The site of a manifest whose entries are all in the cache."""
+    pages = {uri: key for uri, (key, _) in manifest["pages"].items()}
+    files = manifest["files"]
     stored: dict[str, Path] = {}
     for uri, key in [*pages.items(), *((u, k) for u, (k, _) in files.items())]:
         path = cache.path("blob", key)

@@ -34,9 +34,12 @@ class JsonCache:
         if isinstance(data, dict):
             self.entries.update({k: v for k, v in data.items() if isinstance(v, str)})
 
-    def save(self, path: Path) -> None:
-        """Write the entries used since the last save, atomically (only if anything changed)."""
-        stale = set(self.entries) - self.used
+    def save(self, path: Path, *, prune: bool = True) -> None:
+        """Write the entries used since the last save, atomically (only if anything changed).
+
+        `prune=False` keeps the unused entries too (a run that reused work made with them).
+        """
+        stale = set(self.entries) - self.used if prune else set()
         if stale or self.changed:
             for key in stale:
                 del self.entries[key]

@@ -10,6 +10,7 @@ keep working.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import html
@@ -19,7 +20,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -83,6 +84,7 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
         self._error_pages: dict[str, str] = {}
         self._index_cache: Path | None = None
         self._nav = NavOnce()
+        self._templates = CompiledTemplates()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps one plugin instance (and its caches) alive under `serve`."""
@@ -107,6 +109,11 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
         if self._cache is None or self._cache.path != cache_file:
             self._cache = DocumentCache(cache_file)
         result = load_library(paths, cache=self._cache)
+        # The library lives as long as the build: keep the cyclic garbage collector from
+        # walking it again and again while the site is assembled and MkDocs renders
+        # thousands of pages; undone in on_post_build, so nothing stays frozen after it.
+        gc.freeze()
+        self._frozen = True
         strict = bool(config.strict) and self._command != "serve"
         if strict and result.errors:
             # Raised, not logged: MkDocs' warning counter misses warnings under `-q`.
@@ -148,11 +155,6 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
                 src_uri = page(file.kind, name)
                 if src_uri in self._error_pages:
                     self._edit[src_uri] = relative
-        # The library lives as long as the build: keep the cyclic garbage collector from
-        # walking it again and again while MkDocs renders thousands of pages; undone in
-        # on_post_build, so nothing stays frozen after the build.
-        gc.freeze()
-        self._frozen = True
         if self._renders is not None:
             self._renders.configure(config)
         dirs = config.theme.dirs
@@ -203,8 +205,12 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
             self._renders.prefetch(pages, config, files)
         return nav
 
-    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Render the navigation sidebar once per folder of pages outside it."""
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        """Keep the theme's compiled templates between rebuilds (`mkdocs serve`); render
+        the navigation sidebar once per folder of pages outside it."""
+        env.bytecode_cache = self._templates
         self._nav.on_env(env)
         return env
 
@@ -331,6 +337,25 @@ class WidwPlugin(BasePlugin[WidwConfig]):  # type: ignore[no-untyped-call]
         return server
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled theme templates in memory, by name and source checksum (Jinja checks it).
+
+    MkDocs makes a new template environment for every build; without this, each rebuild
+    under `mkdocs serve` compiles Material's templates again.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
 def mark_changed(previous: Site, site: Site) -> None:
     """Give the cache files of pages that changed since the last build a new time.
 
@@ -343,9 +368,19 @@ def mark_changed(previous: Site, site: Site) -> None:
             path.touch()
 
 
+INDEX_NICENESS = 10
+"""How far the search index under `make serve` yields to the next rebuild (see below)."""
+
+
 def _index_quietly(site_dir: Path, lock: threading.Lock, cache: Path | None) -> None:
     from widw.site.browser_index import IndexingError, index_site
 
+    # Pagefind uses every core for seconds; an edit made meanwhile should not wait for it.
+    # On Linux the niceness is the calling thread's, and Pagefind, started from this
+    # thread, inherits it; elsewhere it lowers the whole preview server a little.
+    if hasattr(os, "setpriority"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, 0, INDEX_NICENESS)
     with lock:
         try:
             index_site(site_dir, cache=cache)

@@ -250,6 +250,14 @@ def csl_json(items: Sequence[CslItem]) -> str:
     return json.dumps(list(items), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+def joined_csl_json(files: Sequence[str]) -> str:
+    """`csl_json` of several items, from the `csl_json` file of each item alone (the same text)."""
+    if not files:
+        return csl_json([])
+    inner = [text.removeprefix("[\n").removesuffix("\n]\n") for text in files]
+    return "[\n" + ",\n".join(inner) + "\n]\n"
+
+
 def markdown(items: Sequence[CslItem]) -> str:
     """APA references in Markdown (for show notes): one line, or a list for several."""
     lines = render_apa(items, "markdown")

@@ -129,19 +129,43 @@ def case_record(library: Library, case: Case, site_url: str) -> dict[str, Any]:
     return record
 
 
-def cases_json(library: Library, *, site_url: str) -> str:
-    """data/cases.json: every valid case, sorted by slug."""
+def case_json(library: Library, case: Case, site_url: str) -> str:
+    """One case's record as it stands in data/cases.json (before its indentation there)."""
+    record = case_record(library, case, site_url)
+    return json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def cases_json(
+    library: Library, *, site_url: str, records: Callable[[str], str] | None = None
+) -> str:
+    """data/cases.json: every valid case, sorted by slug.
+
+    `records` gives a case's `case_json` by slug when the caller has it already (a build
+    that keeps each case's record); the file is the same either way.
+    """
     base = normalise_site_url(site_url)
+    slugs = sorted(library.cases)
     data = {
         "$schema": base + routes.file("data", "cases.schema.json"),
         "titel": "Wij in de Wijk-kennisbank: casussen",
         "bron": base,
         "aantal": len(library.cases),
-        "casussen": [
-            case_record(library, library.cases[s], site_url) for s in sorted(library.cases)
-        ],
+        "casussen": [_PLACEHOLDER] if slugs else [],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    if not slugs:
+        return text
+    record = records or (lambda slug: case_json(library, library.cases[slug], site_url))
+    # Each record sits two levels deep (indent 2): its lines move four spaces to the right,
+    # exactly as json.dumps writes a nested value (a JSON string holds no raw line break).
+    joined = ",\n    ".join(record(slug).replace("\n", "\n    ") for slug in slugs)
+    before, placeholder, after = text.partition(json.dumps(_PLACEHOLDER))
+    assert placeholder, "the placeholder is in the file"
+    return before + joined + after
+
+
+_PLACEHOLDER = "\u0000casussen"
+"""Stands for the records while the rest of data/cases.json is written."""
 
 
 def cases_json_schema(*, site_url: str) -> str:
@@ -182,16 +206,25 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def cases_csv(library: Library, *, site_url: str) -> str:
-    """data/cases.csv: one row per case, sorted by slug; empty cell = unknown."""
+def case_csv(library: Library, case: Case, site_url: str) -> str:
+    """One case's row of data/cases.csv, with its line end."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    row = [_cell(column.value(library, case)) for column in COLUMNS]
+    writer.writerow([*row, entry_url(site_url, "case", case.slug), citation_key("case", case.slug)])
+    return out.getvalue()
+
+
+def cases_csv(library: Library, *, site_url: str, rows: Callable[[str], str] | None = None) -> str:
+    """data/cases.csv: one row per case, sorted by slug; empty cell = unknown.
+
+    `rows` gives a case's `case_csv` by slug when the caller has it already.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([c.name for c in COLUMNS] + ["url", "citeersleutel"])
-    for slug in sorted(library.cases):
-        case = library.cases[slug]
-        row = [_cell(column.value(library, case)) for column in COLUMNS]
-        writer.writerow([*row, entry_url(site_url, "case", slug), citation_key("case", slug)])
-    return out.getvalue()
+    row = rows or (lambda slug: case_csv(library, library.cases[slug], site_url))
+    return out.getvalue() + "".join(row(slug) for slug in sorted(library.cases))
 
 
 def codebook_rows(library: Library) -> list[dict[str, str]]:

@@ -64,7 +64,13 @@ def index_site(site_dir: Path, *, cache: Path | None = None) -> IndexReport:
     target = site / OUTPUT
     staging = site / f".{OUTPUT}-nieuw"
     shutil.rmtree(staging, ignore_errors=True)
-    key = input_key(site) if cache is not None else ""
+    try:
+        key = input_key(site) if cache is not None else ""
+    except OSError as exc:  # a page went away while it was read (a rebuild, a clean)
+        raise IndexingError(
+            f"{site_dir}: de site veranderde terwijl de zoekindex werd gemaakt "
+            f"({exc.strerror}: {exc.filename})."
+        ) from None
     try:
         pages = _restore(cache, key, staging) if cache is not None else None
         reused = pages is not None

@@ -7,25 +7,12 @@ from dataclasses import dataclass, field
 from importlib.resources import files as package_files
 from pathlib import Path
 
+from widw.buildcache import Part
 from widw.content import routes
 from widw.content.library import Library
-from widw.content.models import Case
 from widw.site.cache import PageCache
-from widw.site.case import case_page
 from widw.site.context import CitationFor, SiteContext, SourceFormat
-from widw.site.listings import facet_pages
-from widw.site.overview import overview_pages
-from widw.site.pages import (
-    collection_page,
-    episode_pages,
-    home_page,
-    lesson_pages,
-)
-from widw.site.roles import role_pages
-from widw.site.search_page import search_page
-from widw.site.selfscan import selfscan_page
-from widw.site.share import with_share_tags
-from widw.site.text import front_matter
+from widw.site.parts import site_parts
 
 ASSETS = ("widw.css", "pagina.css", "filter.js", "zelfscan.css", "zelfscan.js", "zoeken.js")
 """Files under widw/site/assets/, published in the folder of the routes' "assets" section."""
@@ -49,28 +36,6 @@ class Site:
         return routes.section_of(folder) in routes.DETAIL_SECTIONS and name != routes.INDEX
 
 
-def _generated(markdown: str) -> str:
-    """Mark a page made by code (no content file): it gets no edit button in any builder."""
-    if markdown.startswith("---\n"):
-        return markdown
-    return front_matter({"widw": {"soort": "gegenereerd"}}, markdown)
-
-
-def _case_page(ctx: SiteContext, case: Case, cache: PageCache | None) -> str:
-    if cache is None:
-        return _shared(ctx, routes.page("case", case.slug), case_page(ctx, case))
-    key = cache.key(ctx, case)
-    page = cache.get(key)
-    if page is None:
-        page = _shared(ctx, routes.page("case", case.slug), case_page(ctx, case))
-        cache.put(key, page)
-    return page
-
-
-def _shared(ctx: SiteContext, src_uri: str, page: str) -> str:
-    return with_share_tags(page, url=ctx.page_url(src_uri))
-
-
 def build_site(
     library: Library,
     *,
@@ -91,22 +56,11 @@ def build_site(
     `contribute_url` is the issue form stub pages invite readers to (else the guide).
     """
     ctx = SiteContext(library, site_url, related or {}, citation_for, source_format, contribute_url)
-    pages: dict[str, str] = {
-        routes.page("home"): home_page(ctx),
-        routes.page("search"): search_page(),
-    }
-    pages.update(overview_pages(ctx))
-    pages.update(lesson_pages(ctx))
-    pages.update(role_pages(ctx))
-    pages.update(episode_pages(ctx))
-    pages.update(facet_pages(ctx))
-    pages[routes.page("collection")] = collection_page(ctx)
-    pages[routes.page("selfscan")] = selfscan_page(ctx)
-    pages.update({uri: _generated(text) for uri, text in (extra_pages or {}).items()})
-    shared = {uri: _shared(ctx, uri, text) for uri, text in pages.items()}
-    for case in library.cases.values():
-        shared[routes.page("case", case.slug)] = _case_page(ctx, case, page_cache)
-    return Site(shared, asset_files())
+    extra = [Part("extra", (), lambda: dict(extra_pages or {}))]
+    pages: dict[str, str] = {}
+    for part in site_parts(ctx, extra=extra, page_cache=page_cache):
+        pages.update({uri: str(text) for uri, text in part.make().items()})
+    return Site(pages, asset_files())
 
 
 def asset_files() -> dict[str, str | bytes]:

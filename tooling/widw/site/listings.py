@@ -92,17 +92,24 @@ def facet_pages(ctx: SiteContext) -> dict[str, str]:
     """Every facet's overview page and one page per term."""
     pages: dict[str, str] = {}
     for facet in facets():
-        terms = _terms(ctx, facet)
-        meta: dict[str, Any] = {"title": facet.title, "description": facet.intro}
-        pages[routes.page(facet.section)] = front_matter(
-            meta, render("facet.md.j2", facet=facet, terms=terms)
-        )
+        terms = facet_terms(ctx, facet)
+        pages.update(facet_index(facet, terms))
         for term in terms:
-            pages.update(_term_pages(ctx, facet, term))
+            pages.update(term_pages(ctx, facet, term))
     return pages
 
 
-def _term_pages(ctx: SiteContext, facet: Facet, term: Term) -> dict[str, str]:
+def facet_index(facet: Facet, terms: list[Term]) -> dict[str, str]:
+    """A facet's own page: its terms with their labels, descriptions and numbers of cases."""
+    meta: dict[str, Any] = {"title": facet.title, "description": facet.intro}
+    return {
+        routes.page(facet.section): front_matter(
+            meta, render("facet.md.j2", facet=facet, terms=terms)
+        )
+    }
+
+
+def term_pages(ctx: SiteContext, facet: Facet, term: Term) -> dict[str, str]:
     """One term's cases in pages of PAGE_SIZE: `routes.page(section, key, number)`."""
     chunks = pages_of(term.cases)
     pages: dict[str, str] = {}
@@ -143,7 +150,8 @@ def province_map(ctx: SiteContext, term: Term) -> Markup:
     return Markup(case_map(ctx, term.cases, root="../../", title=f"Casussen in {term.label}"))
 
 
-def _terms(ctx: SiteContext, facet: Facet) -> list[Term]:
+def facet_terms(ctx: SiteContext, facet: Facet) -> list[Term]:
+    """The terms of a facet with their cases, in page order."""
     grouped: dict[str, list[Case]] = defaultdict(list)
     names: dict[str, str] = {}
     for case in ctx.library.cases.values():

@@ -63,60 +63,82 @@ class Option(NamedTuple):
     cases: int
 
 
-def overview_pages(ctx: SiteContext) -> dict[str, str]:
-    """The cases' index page and its further pages: the filter form and PAGE_SIZE cards each.
+class Overview(NamedTuple):
+    """What every page of the overview shows: the cases in order, filters and counts."""
 
-    The filters work on every case through the browser index (filter.js + Pagefind); the
-    pages themselves list described cases first and never grow with the library.
-    """
+    cases: list[Case]
+    options: dict[str, list[Option]]
+    chunks: list[list[Case]]
+    described: int
+
+
+def overview(ctx: SiteContext) -> Overview:
+    """The cases in list order, split into pages, with the filters' options and counts."""
     cases = ordered(list(ctx.library.cases.values()))
     counts: dict[str, Counter[str]] = {f.param: Counter() for f in FILTERS}
     for case in cases:
         for f in FILTERS:
             counts[f.param].update(f.values(ctx, case))
     options = {f.param: _options(ctx, f, counts[f.param]) for f in FILTERS}
-    kaart = Markup(case_map(ctx, cases, root="../", title="Kaart van de casussen"))
-    chunks = pages_of(cases)
     described = sum(c.status != "stub" for c in cases)
+    return Overview(cases, options, pages_of(cases), described)
+
+
+def overview_pages(ctx: SiteContext) -> dict[str, str]:
+    """The cases' index page and its further pages: the filter form and PAGE_SIZE cards each.
+
+    The filters work on every case through the browser index (filter.js + Pagefind); the
+    pages themselves list described cases first and never grow with the library.
+    """
+    view = overview(ctx)
     pages: dict[str, str] = {}
-    for number, chunk in enumerate(chunks, start=1):
-        root = "../" if number == 1 else "../../../"
-        form = render(
-            "overview.html.j2",
-            filters=FILTERS,
-            options=options,
-            labels={f.param: f.label for f in FILTERS},
-            total=len(cases),
-            described=described,
-            number=number,
-            pages=len(chunks),
-            root=root,
-        )
-        body = render(
-            "overview.md.j2",
-            form=Markup(clean_html(form)),
-            cards=card_list(ctx, chunk, root),
-            pagination=pagination(
-                number, len(chunks), functools.partial(_page_href, root), "Pagina's met casussen"
-            ),
-            total=len(cases),
-            root=root,
-            kaart=kaart if number == 1 else "",
-        )
-        meta: dict[str, Any] = {
-            "title": "Alle casussen" if number == 1 else f"Alle casussen, pagina {number}",
-            "description": page_description(
-                f"Alle {len(cases)} casussen van de kennisbank, te filteren op thema, element, "
-                "provincie, bundel, uitkomst en rol.",
-                number,
-                len(chunks),
-            ),
-            "hide": ["toc"],
-            "widw": {"soort": "overzicht"},
-        }
-        uri = routes.page("case", number=number)
-        pages[uri] = front_matter(meta, body)
+    for number in range(1, len(view.chunks) + 1):
+        pages.update(overview_page(ctx, view, number))
     return pages
+
+
+def overview_page(ctx: SiteContext, view: Overview, number: int) -> dict[str, str]:
+    """One page of the overview (the first also shows the map of every case)."""
+    cases, chunks = view.cases, view.chunks
+    chunk = chunks[number - 1]
+    root = "../" if number == 1 else "../../../"
+    form = render(
+        "overview.html.j2",
+        filters=FILTERS,
+        options=view.options,
+        labels={f.param: f.label for f in FILTERS},
+        total=len(cases),
+        described=view.described,
+        number=number,
+        pages=len(chunks),
+        root=root,
+    )
+    kaart = ""
+    if number == 1:
+        kaart = Markup(case_map(ctx, cases, root="../", title="Kaart van de casussen"))
+    body = render(
+        "overview.md.j2",
+        form=Markup(clean_html(form)),
+        cards=card_list(ctx, chunk, root),
+        pagination=pagination(
+            number, len(chunks), functools.partial(_page_href, root), "Pagina's met casussen"
+        ),
+        total=len(cases),
+        root=root,
+        kaart=kaart,
+    )
+    meta: dict[str, Any] = {
+        "title": "Alle casussen" if number == 1 else f"Alle casussen, pagina {number}",
+        "description": page_description(
+            f"Alle {len(cases)} casussen van de kennisbank, te filteren op thema, element, "
+            "provincie, bundel, uitkomst en rol.",
+            number,
+            len(chunks),
+        ),
+        "hide": ["toc"],
+        "widw": {"soort": "overzicht"},
+    }
+    return {routes.page("case", number=number): front_matter(meta, body)}
 
 
 def _page_href(root: str, number: int) -> str:

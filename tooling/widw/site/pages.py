@@ -67,11 +67,12 @@ def lesson_pages(ctx: SiteContext) -> dict[str, str]:
     """The lessons' index pages and one page per lesson."""
     pages = lesson_index_pages(ctx)
     for lesson in ctx.library.lessons.values():
-        pages[routes.page("lesson", lesson.id)] = _lesson_page(ctx, lesson)
+        pages[routes.page("lesson", lesson.id)] = lesson_page(ctx, lesson)
     return pages
 
 
-def _lesson_page(ctx: SiteContext, lesson: Lesson) -> str:
+def lesson_page(ctx: SiteContext, lesson: Lesson) -> str:
+    """One lesson's page: its text, roles, cases, sources and self-scan tags."""
     body = render(
         "lesson.md.j2",
         lesson=lesson,
