@@ -62,7 +62,6 @@ class NavOnce:
         self._rendered: dict[str, Markup] = {}
         self._in_nav: set[int] = set()
         self._above_entries: set[str] = set()
-        self.renders = 0
 
     def on_nav(self, nav: Navigation) -> None:
         """Note which pages are in the navigation and which addresses lie above an entry."""
@@ -95,9 +94,7 @@ class NavOnce:
     def once(self, key: str | None, caller: Callable[[], str]) -> Markup:
         """The sidebar for `key`, rendered by `caller` the first time only."""
         if key is None:
-            self.renders += 1
             return Markup(caller())
         if key not in self._rendered:
-            self.renders += 1
             self._rendered[key] = Markup(caller())
         return self._rendered[key]

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
-T = TypeVar("T")
 R = TypeVar("R")
 
 ENV_VAR = "WIDW_WORKERS"
@@ -71,26 +70,6 @@ def maybe_in_background(function: Callable[..., R], *args: Any) -> Callable[[], 
         return done, value
 
     return outcome
-
-
-def forked_map(function: Callable[[T], R], items: Sequence[T], processes: int) -> list[R]:
-    """`function` over `items` in up to `processes` processes (this one included), results
-    in order. Each forked worker takes every n-th item; a failed worker's items run here."""
-    processes = min(processes, len(items))
-    if processes < 2:
-        return [function(item) for item in items]
-    waits = [
-        in_background(_each, function, items[start::processes]) for start in range(1, processes)
-    ]
-    results: list[Any] = [None] * len(items)
-    results[0::processes] = [function(item) for item in items[0::processes]]
-    for start, wait in enumerate(waits, start=1):
-        results[start::processes] = wait()
-    return results
-
-
-def _each(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
-    return [function(item) for item in items]
 
 
 def _send(sender: Connection, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
